@@ -1,0 +1,159 @@
+package io.mdmgen.world;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import net.datafaker.Faker;
+
+/**
+ * The word lists the world picks from, loaded once per JVM and held as UTF-8 bytes so rows are
+ * composed without allocating. Names, companies and job titles are Datafaker's English locale
+ * data; places (ZIP, city, state, area codes) and nicknames are real tables shipped with mdmgen
+ * (see scripts/build-reference-data.py).
+ */
+public final class Dictionaries {
+  final byte[][] maleFirst;
+  final byte[][] femaleFirst;
+  final byte[][][] maleNicknames;
+  final byte[][][] femaleNicknames;
+  final byte[][] last;
+  final byte[][] companySuffix;
+  final byte[][] jobSeniority;
+  final byte[][] jobField;
+  final byte[][] jobPosition;
+  final byte[][] zip;
+  final byte[][] city;
+  final byte[][] state;
+  final int[][] areaCodes;
+
+  private static volatile Dictionaries instance;
+
+  /** The dictionaries of this JVM, loaded on first use. */
+  public static Dictionaries get() {
+    Dictionaries d = instance;
+    if (d == null) {
+      synchronized (Dictionaries.class) {
+        d = instance;
+        if (d == null) {
+          d = new Dictionaries();
+          instance = d;
+        }
+      }
+    }
+    return d;
+  }
+
+  private Dictionaries() {
+    Faker faker = new Faker(Locale.ENGLISH);
+    maleFirst = utf8(list(faker, "name.male_first_name"));
+    femaleFirst = utf8(list(faker, "name.female_first_name"));
+    last = utf8(list(faker, "name.last_name"));
+    companySuffix = utf8(list(faker, "company.suffix"));
+    jobSeniority = utf8(list(faker, "job.seniority"));
+    jobField = utf8(list(faker, "job.field").stream().map(f -> f.replace('-', ' ')).toList());
+    jobPosition = utf8(list(faker, "job.position"));
+
+    Map<String, List<String>> nick = new HashMap<>();
+    for (String[] row : csv("nicknames.csv")) {
+      if (!row[0].equals(row[1]) && row[1].length() > 1) {
+        nick.computeIfAbsent(row[0], k -> new ArrayList<>()).add(capitalize(row[1]));
+      }
+    }
+    maleNicknames = nicknamesOf(maleFirst, nick);
+    femaleNicknames = nicknamesOf(femaleFirst, nick);
+
+    List<String[]> places = csv("places.csv");
+    zip = new byte[places.size()][];
+    city = new byte[places.size()][];
+    state = new byte[places.size()][];
+    areaCodes = new int[places.size()][];
+    for (int i = 0; i < places.size(); i++) {
+      String[] p = places.get(i);
+      zip[i] = p[0].getBytes(StandardCharsets.UTF_8);
+      city[i] = p[1].getBytes(StandardCharsets.UTF_8);
+      state[i] = p[2].getBytes(StandardCharsets.UTF_8);
+      String[] codes = p[3].split(" ");
+      areaCodes[i] = new int[codes.length];
+      for (int j = 0; j < codes.length; j++) {
+        areaCodes[i][j] = Integer.parseInt(codes[j]);
+      }
+    }
+  }
+
+  /** Number of places (ZIP codes) a master can live in. */
+  public int places() {
+    return zip.length;
+  }
+
+  public String city(int place) {
+    return new String(city[place], StandardCharsets.UTF_8);
+  }
+
+  public String state(int place) {
+    return new String(state[place], StandardCharsets.UTF_8);
+  }
+
+  public String zip(int place) {
+    return new String(zip[place], StandardCharsets.UTF_8);
+  }
+
+  public int[] areaCodes(int place) {
+    return areaCodes[place].clone();
+  }
+
+  private static byte[][][] nicknamesOf(byte[][] names, Map<String, List<String>> nick) {
+    byte[][][] out = new byte[names.length][][];
+    for (int i = 0; i < names.length; i++) {
+      String name = new String(names[i], StandardCharsets.UTF_8).toLowerCase(Locale.ROOT);
+      out[i] = utf8(nick.getOrDefault(name, List.of()));
+    }
+    return out;
+  }
+
+  private static List<String> list(Faker faker, String key) {
+    Object value = faker.fakeValuesService().fetchObject(key, faker.getContext());
+    if (!(value instanceof List<?> items) || items.isEmpty()) {
+      throw new IllegalStateException("Datafaker has no list '" + key + "'");
+    }
+    return items.stream().map(String::valueOf).toList();
+  }
+
+  private static byte[][] utf8(List<String> words) {
+    byte[][] out = new byte[words.size()][];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = words.get(i).getBytes(StandardCharsets.UTF_8);
+    }
+    return out;
+  }
+
+  private static String capitalize(String s) {
+    return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+  }
+
+  private static List<String[]> csv(String name) {
+    try (InputStream in = Dictionaries.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException("reference table " + name + " is not on the classpath");
+      }
+      BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+      List<String[]> rows = new ArrayList<>();
+      r.readLine(); // header
+      for (String line; (line = r.readLine()) != null; ) {
+        if (!line.isEmpty()) {
+          rows.add(line.split(",", -1));
+        }
+      }
+      return rows;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read reference table " + name, e);
+    }
+  }
+}

@@ -1,0 +1,49 @@
+package io.mdmgen.world;
+
+/**
+ * Identifiers that are unique at any scale yet do not reveal the master index: keyed bijections
+ * of the index, so two records can never collide and consecutive masters look unrelated.
+ */
+final class Ids {
+  private static final char[] CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
+  private static final long ACCOUNT_SPACE = 1_000_000_000_000L;
+
+  private Ids() {}
+
+  /** A 64-bit bijection of (index, copy) for {@code source}: indexes below 2^62, copies below 4. */
+  static long sourceRecord(long seed, int source, long index, int copy) {
+    long salt1 = Hash.entity(seed, 300 + source, 0);
+    long salt2 = Hash.entity(seed, 300 + source, 1);
+    return Hash.mix(Hash.mix((index << 2 | copy) ^ salt1) ^ salt2);
+  }
+
+  /** A 12-digit account number: a keyed permutation of [0, 10^12) applied to the master index. */
+  static long accountNumber(long seed, long index) {
+    long key = Hash.entity(seed, 310, 0);
+    long x = index;
+    do {
+      x = feistel40(x, key);
+    } while (x >= ACCOUNT_SPACE); // cycle-walk back into the decimal range
+    return x;
+  }
+
+  /** A four-round Feistel network: a bijection on [0, 2^40). */
+  private static long feistel40(long x, long key) {
+    long left = x >>> 20;
+    long right = x & 0xFFFFF;
+    for (int round = 0; round < 4; round++) {
+      long f = Hash.mix(right ^ (key + round)) & 0xFFFFF;
+      long next = left ^ f;
+      left = right;
+      right = next;
+    }
+    return left << 20 | right;
+  }
+
+  /** Appends {@code value} as 13 Crockford base-32 characters. */
+  static void base32(long value, Utf8Buffer b) {
+    for (int shift = 60; shift >= 0; shift -= 5) {
+      b.append(CROCKFORD[(int) ((value >>> shift) & 31)]);
+    }
+  }
+}

@@ -1,0 +1,70 @@
+package io.mdmgen.world;
+
+/**
+ * One master customer, as dictionary indexes and numbers rather than text: a reusable flyweight
+ * that {@link World#master} fills for an index, so that generating a row allocates nothing.
+ */
+public final class Master {
+  long index;
+  long key;
+  boolean female;
+  int first;
+  int last;
+  int place;
+  int areaCode;
+  int exchange;
+  int line;
+  int streetNumber;
+  int street;
+  int streetSuffix;
+  int unitKind; // -1: no unit
+  int unitNumber;
+  int emailPattern;
+  int emailDigits; // -1: none
+  int emailDomain;
+  int birthDay;
+  int companyPattern;
+  int companyA;
+  int companyB;
+  int companySuffix;
+  int jobSeniority;
+  int jobField;
+  int jobPosition;
+  int segment;
+  long incomeCents;
+  int registrationDay;
+  int lastActivityDay;
+  boolean active;
+
+  public long index() {
+    return index;
+  }
+
+  public int place() {
+    return place;
+  }
+
+  public int areaCode() {
+    return areaCode;
+  }
+
+  public int segment() {
+    return segment;
+  }
+
+  public int birthDay() {
+    return birthDay;
+  }
+
+  public int registrationDay() {
+    return registrationDay;
+  }
+
+  public int lastActivityDay() {
+    return lastActivityDay;
+  }
+
+  public boolean active() {
+    return active;
+  }
+}

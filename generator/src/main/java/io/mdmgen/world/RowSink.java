@@ -1,0 +1,21 @@
+package io.mdmgen.world;
+
+/**
+ * Where the world model writes one row at a time. Strings arrive as UTF-8 byte ranges of a buffer
+ * that is reused for the next row, so implementations copy what they keep.
+ */
+public interface RowSink {
+  void string(Column column, byte[] utf8, int offset, int length);
+
+  void missing(Column column);
+
+  void int32(Column column, int value);
+
+  /** A date as days since 1970-01-01. */
+  void date(Column column, int epochDay);
+
+  /** A decimal(12,2) amount given in cents. */
+  void cents(Column column, long cents);
+
+  void bool(Column column, boolean value);
+}

@@ -1,0 +1,177 @@
+package io.mdmgen.world;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.Serializable;
+import java.util.EnumMap;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The rates of every source system. Defaults are the product brief's; a scenario file overrides
+ * any of them per source:
+ *
+ * <pre>
+ * crm:
+ *   coverage: 0.8
+ *   copies: [0.85, 0.15]
+ *   typo: 0.05
+ * </pre>
+ */
+public final class Scenario implements Serializable {
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Set<String> KEYS = Set.of("coverage", "copies", "name_variation",
+      "email_domain_change", "typo", "missing", "address_formats", "phone_formats");
+
+  private final EnumMap<SourceSystem, SourceRates> rates;
+
+  private Scenario(EnumMap<SourceSystem, SourceRates> rates) {
+    this.rates = rates;
+  }
+
+  public static Scenario defaults() {
+    EnumMap<SourceSystem, SourceRates> m = new EnumMap<>(SourceSystem.class);
+    m.put(SourceSystem.CRM, new SourceRates(0.80, new double[] {0.85, 0.15}, 0.30, 0.20, 0.10, 0.15,
+        new double[] {0.30, 0.20, 0.10, 0.10, 0.05, 0.05, 0.20},
+        new double[] {0.50, 0.25, 0.10, 0.05, 0.10}));
+    m.put(SourceSystem.ERP, new SourceRates(0.70, new double[] {1.0}, 0.30, 0.20, 0.10, 0.15,
+        new double[] {0.05, 0.25, 0.05, 0.05, 0.50, 0.05, 0.05},
+        new double[] {0.10, 0.20, 0.05, 0.60, 0.05}));
+    m.put(SourceSystem.ECOMMERCE, new SourceRates(0.60, new double[] {0.70, 0.25, 0.05}, 0.30, 0.20,
+        0.10, 0.15, new double[] {0.10, 0.30, 0.10, 0.25, 0.05, 0.10, 0.10},
+        new double[] {0.20, 0.30, 0.10, 0.10, 0.30}));
+    return new Scenario(m);
+  }
+
+  public SourceRates rates(SourceSystem source) {
+    return rates.get(source);
+  }
+
+  /** Expected source records per master, over all systems. */
+  public double recordsPerMaster() {
+    double sum = 0;
+    for (SourceRates r : rates.values()) {
+      sum += r.recordsPerMaster();
+    }
+    return sum;
+  }
+
+  /**
+   * The defaults overridden by a YAML (or JSON) document. Throws {@link IllegalArgumentException}
+   * whose message names the offending key and value.
+   */
+  public static Scenario parse(String text) {
+    JsonNode root;
+    try {
+      root = YAML.readTree(text);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("not valid YAML: " + e.getOriginalMessage());
+    }
+    Scenario base = defaults();
+    if (root == null || root.isNull() || root.isMissingNode()) {
+      return base;
+    }
+    if (!root.isObject()) {
+      throw new IllegalArgumentException("expected a map of source systems (crm, erp, ecommerce)");
+    }
+    EnumMap<SourceSystem, SourceRates> m = new EnumMap<>(base.rates);
+    for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      SourceSystem source = SourceSystem.of(e.getKey());
+      m.put(source, override(source.code(), base.rates(source), e.getValue()));
+    }
+    return new Scenario(m);
+  }
+
+  private static SourceRates override(String where, SourceRates d, JsonNode node) {
+    if (!node.isObject()) {
+      throw new IllegalArgumentException(where + ": expected a map of rates");
+    }
+    node.fieldNames().forEachRemaining(k -> {
+      if (!KEYS.contains(k)) {
+        throw new IllegalArgumentException(where + "." + k + ": unknown key (allowed: "
+            + String.join(", ", new java.util.TreeSet<>(KEYS)) + ")");
+      }
+    });
+    double[] copies = weights(where, node, "copies", d.copies(), SourceRates.MAX_COPIES, true);
+    return new SourceRates(
+        rate(where, node, "coverage", d.coverage()),
+        copies,
+        rate(where, node, "name_variation", d.nameVariation()),
+        rate(where, node, "email_domain_change", d.emailDomainChange()),
+        rate(where, node, "typo", d.typo()),
+        rate(where, node, "missing", d.missing()),
+        weights(where, node, "address_formats", d.addressFormats(), SourceRates.ADDRESS_FORMATS, false),
+        weights(where, node, "phone_formats", d.phoneFormats(), SourceRates.PHONE_FORMATS, false));
+  }
+
+  private static double rate(String where, JsonNode node, String key, double fallback) {
+    JsonNode v = node.get(key);
+    if (v == null) {
+      return fallback;
+    }
+    if (!v.isNumber() || !(v.asDouble() >= 0 && v.asDouble() <= 1)) {
+      throw new IllegalArgumentException(where + "." + key + " = " + v + " is not a rate in [0, 1]");
+    }
+    return v.asDouble();
+  }
+
+  private static double[] weights(String where, JsonNode node, String key, double[] fallback,
+      int size, boolean upToSize) {
+    JsonNode v = node.get(key);
+    if (v == null) {
+      return fallback;
+    }
+    String name = where + "." + key + " = " + v;
+    if (!v.isArray() || v.isEmpty() || v.size() > size || (!upToSize && v.size() != size)) {
+      throw new IllegalArgumentException(name + " must be a list of " + (upToSize ? "1 to " : "")
+          + size + " rates");
+    }
+    double[] w = new double[v.size()];
+    double sum = 0;
+    for (int i = 0; i < w.length; i++) {
+      JsonNode x = v.get(i);
+      if (!x.isNumber() || !(x.asDouble() >= 0 && x.asDouble() <= 1)) {
+        throw new IllegalArgumentException(name + ": " + x + " is not a rate in [0, 1]");
+      }
+      w[i] = x.asDouble();
+      sum += w[i];
+    }
+    if (Math.abs(sum - 1) > 1e-6) {
+      throw new IllegalArgumentException(name + " sums to " + sum + ", not 1");
+    }
+    return w;
+  }
+
+  /** This scenario as JSON that {@link #parse} reads back to an equal scenario. */
+  public String toJson() {
+    ObjectNode root = JSON.createObjectNode();
+    rates.forEach((s, r) -> {
+      ObjectNode n = root.putObject(s.code());
+      n.put("coverage", r.coverage());
+      n.set("copies", JSON.valueToTree(r.copies()));
+      n.put("name_variation", r.nameVariation());
+      n.put("email_domain_change", r.emailDomainChange());
+      n.put("typo", r.typo());
+      n.put("missing", r.missing());
+      n.set("address_formats", JSON.valueToTree(r.addressFormats()));
+      n.set("phone_formats", JSON.valueToTree(r.phoneFormats()));
+    });
+    return root.toString();
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Scenario s && rates.equals(s.rates);
+  }
+
+  @Override
+  public int hashCode() {
+    return rates.hashCode();
+  }
+}

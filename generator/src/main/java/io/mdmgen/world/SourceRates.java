@@ -1,0 +1,113 @@
+package io.mdmgen.world;
+
+import java.io.Serializable;
+import java.util.Arrays;
+
+/**
+ * How one source system sees the masters: which it holds, how many copies, and how each copy is
+ * varied. All probabilities are per master (coverage, copies) or per record (the rest).
+ *
+ * @param coverage share of masters with at least one record
+ * @param copies probabilities of holding 1, 2, 3... records for a covered master (sum 1)
+ * @param nameVariation share of records whose name is varied (nickname, initial, case, order)
+ * @param emailDomainChange share of records whose email has another domain than the master's
+ * @param typo share of records with one keyboard typo in one text field
+ * @param missing share of records with one optional field missing
+ * @param addressFormats weights of the seven street-line formats (this system's habits)
+ * @param phoneFormats weights of the five phone formats (this system's habits)
+ */
+public record SourceRates(
+    double coverage,
+    double[] copies,
+    double nameVariation,
+    double emailDomainChange,
+    double typo,
+    double missing,
+    double[] addressFormats,
+    double[] phoneFormats)
+    implements Serializable {
+
+  public static final int MAX_COPIES = 4;
+  public static final int ADDRESS_FORMATS = 7;
+  public static final int PHONE_FORMATS = 5;
+
+  public SourceRates {
+    copies = copies.clone();
+    addressFormats = addressFormats.clone();
+    phoneFormats = phoneFormats.clone();
+  }
+
+  /** Expected records per master: coverage times the mean number of copies. */
+  public double recordsPerMaster() {
+    double mean = 0;
+    for (int i = 0; i < copies.length; i++) {
+      mean += (i + 1) * copies[i];
+    }
+    return coverage * mean;
+  }
+
+  @Override
+  public double[] copies() {
+    return copies.clone();
+  }
+
+  @Override
+  public double[] addressFormats() {
+    return addressFormats.clone();
+  }
+
+  @Override
+  public double[] phoneFormats() {
+    return phoneFormats.clone();
+  }
+
+  double[] copiesCdf() {
+    return cdf(copies);
+  }
+
+  double[] addressFormatsCdf() {
+    return cdf(addressFormats);
+  }
+
+  double[] phoneFormatsCdf() {
+    return cdf(phoneFormats);
+  }
+
+  private static double[] cdf(double[] weights) {
+    double total = Arrays.stream(weights).sum();
+    double[] cdf = new double[weights.length];
+    double run = 0;
+    for (int i = 0; i < weights.length; i++) {
+      run += weights[i] / total;
+      cdf[i] = run;
+    }
+    cdf[cdf.length - 1] = 1.0;
+    return cdf;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof SourceRates r
+        && coverage == r.coverage
+        && Arrays.equals(copies, r.copies)
+        && nameVariation == r.nameVariation
+        && emailDomainChange == r.emailDomainChange
+        && typo == r.typo
+        && missing == r.missing
+        && Arrays.equals(addressFormats, r.addressFormats)
+        && Arrays.equals(phoneFormats, r.phoneFormats);
+  }
+
+  @Override
+  public int hashCode() {
+    return Arrays.hashCode(new double[] {coverage, nameVariation, emailDomainChange, typo, missing})
+        + 31 * Arrays.hashCode(copies);
+  }
+
+  @Override
+  public String toString() {
+    return "SourceRates[coverage=" + coverage + ", copies=" + Arrays.toString(copies)
+        + ", nameVariation=" + nameVariation + ", emailDomainChange=" + emailDomainChange
+        + ", typo=" + typo + ", missing=" + missing + "]";
+  }
+}
