@@ -1,0 +1,87 @@
+package io.mdmgen.batch;
+
+import io.mdmgen.sinks.TableSink;
+import io.mdmgen.spark.SparkCensus;
+import io.mdmgen.spark.SparkSchemas;
+import io.mdmgen.spark.WorldSource;
+import io.mdmgen.world.Census;
+import io.mdmgen.world.Planner;
+import io.mdmgen.world.SourceSystem;
+import io.mdmgen.world.Table;
+import io.mdmgen.world.WorldSpec;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.OptionalLong;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The backfill: plans the exact extent of the world, writes the five tables through a
+ * {@link TableSink} (staged, then committed together) and reports what was written.
+ */
+public final class BatchJob {
+  /** Default partition size: enough rows per task to amortise it, few enough to show progress. */
+  static final long ROWS_PER_PARTITION = 2_000_000;
+  /** Below this many masters the census runs on the driver; above it, as a Spark job. */
+  private static final long LOCAL_CENSUS_MASTERS = 20_000_000;
+
+  /**
+   * What to write.
+   *
+   * @param firstMaster index of the first master (non-zero when appending to an earlier run)
+   * @param partitions Spark partitions per table; 0 to size them from the row count
+   */
+  public record Options(WorldSpec spec, OptionalLong totalRecords, OptionalLong uniqueCustomers,
+      long firstMaster, int partitions, String tableSuffix, boolean embedTruth) {}
+
+  private BatchJob() {}
+
+  public static RunReport run(SparkSession spark, Options o, TableSink sink) {
+    long started = System.nanoTime();
+    int parallelism = spark.sparkContext().defaultParallelism();
+    double perMaster = o.spec().scenario().recordsPerMaster();
+    long estimate = o.uniqueCustomers().orElse((long) (o.totalRecords().orElse(0) / Math.max(perMaster, 1e-9)));
+    Planner.ChunkCounter counter = estimate <= LOCAL_CENSUS_MASTERS ? Planner.LOCAL : new SparkCensus(spark);
+    Planner.Plan plan = new Planner(o.spec(), counter, parallelism)
+        .plan(o.firstMaster(), o.totalRecords(), o.uniqueCustomers());
+    Census census = plan.census();
+
+    Map<Table, Long> rows = new LinkedHashMap<>();
+    rows.put(Table.CUSTOMERS, plan.extent().masters());
+    for (SourceSystem s : SourceSystem.values()) {
+      rows.put(Table.of(s), census.records(s));
+    }
+    rows.put(Table.MATCH_TRUTH, census.records());
+    long total = rows.values().stream().mapToLong(Long::longValue).sum();
+    int partitions = o.partitions() > 0 ? o.partitions()
+        : (int) Math.max(2L * parallelism, (census.records() + ROWS_PER_PARTITION - 1) / ROWS_PER_PARTITION);
+
+    for (Table t : rows.keySet()) {
+      sink.check(t.baseName() + o.tableSuffix(), SparkSchemas.of(t, o.embedTruth()));
+    }
+    System.err.printf("mdmgen: %,d source records of %,d customers (masters %,d..%,d), %d partitions%n",
+        census.records(), plan.extent().masters(), plan.extent().firstMaster(),
+        plan.extent().endMaster() - 1, partitions);
+    Map<Table, Double> seconds = new LinkedHashMap<>();
+    try (RowProgress progress = new RowProgress(spark.sparkContext(), "mdmgen batch", total)) {
+      for (Map.Entry<Table, Long> e : rows.entrySet()) {
+        Table t = e.getKey();
+        String name = t.baseName() + o.tableSuffix();
+        progress.describe(name);
+        long before = progress.rows();
+        long t0 = System.nanoTime();
+        spark.sparkContext().setJobDescription("mdmgen: write " + name);
+        sink.stage(name, WorldSource.read(spark, t, o.spec(), plan.extent(), partitions, o.embedTruth()));
+        seconds.put(t, (System.nanoTime() - t0) / 1e9);
+        long written = progress.rows() - before;
+        if (written != e.getValue()) {
+          throw new IllegalStateException(name + ": wrote " + written + " rows, planned " + e.getValue());
+        }
+      }
+      sink.commit();
+    } catch (RuntimeException | Error e) {
+      sink.abort();
+      throw e;
+    }
+    return new RunReport(o, plan, rows, seconds, (System.nanoTime() - started) / 1e9, sink);
+  }
+}

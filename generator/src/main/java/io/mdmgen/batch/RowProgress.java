@@ -1,0 +1,63 @@
+package io.mdmgen.batch;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.apache.spark.SparkContext;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerTaskEnd;
+
+/**
+ * Rows generated so far, counted from Spark's task metrics (rows read from the world source, which
+ * equal rows written), shown as a progress bar with rate and ETA.
+ */
+final class RowProgress extends SparkListener implements AutoCloseable {
+  private final AtomicLong rows = new AtomicLong();
+  private final SparkContext context;
+  private final ProgressBar bar;
+
+  RowProgress(SparkContext context, String task, long total) {
+    this.context = context;
+    boolean console = System.console() != null;
+    this.bar = new ProgressBarBuilder()
+        .setTaskName(task)
+        .setInitialMax(total)
+        .setUnit(" rows", 1)
+        .showSpeed()
+        .setStyle(console ? ProgressBarStyle.COLORFUL_UNICODE_BLOCK : ProgressBarStyle.ASCII)
+        .setUpdateIntervalMillis(console ? 500 : 10_000)
+        .setMaxRenderedLength(120)
+        .continuousUpdate()
+        .build();
+    context.addSparkListener(this);
+  }
+
+  @Override
+  public void onTaskEnd(SparkListenerTaskEnd end) {
+    if (end.taskMetrics() != null && end.reason() == org.apache.spark.Success$.MODULE$) {
+      long n = end.taskMetrics().inputMetrics().recordsRead();
+      rows.addAndGet(n);
+      bar.stepBy(n);
+    }
+  }
+
+  long rows() {
+    return rows.get();
+  }
+
+  void describe(String what) {
+    bar.setExtraMessage(what);
+  }
+
+  Duration elapsed() {
+    return bar.getTotalElapsed();
+  }
+
+  @Override
+  public void close() {
+    context.removeSparkListener(this);
+    bar.close();
+  }
+}

@@ -1,0 +1,136 @@
+package io.mdmgen.spark;
+
+import io.mdmgen.world.Extent;
+import io.mdmgen.world.Table;
+import io.mdmgen.world.TableCursor;
+import io.mdmgen.world.World;
+import io.mdmgen.world.WorldSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.connector.catalog.SupportsRead;
+import org.apache.spark.sql.connector.catalog.TableCapability;
+import org.apache.spark.sql.connector.catalog.TableProvider;
+import org.apache.spark.sql.connector.expressions.Transform;
+import org.apache.spark.sql.connector.read.Batch;
+import org.apache.spark.sql.connector.read.InputPartition;
+import org.apache.spark.sql.connector.read.PartitionReader;
+import org.apache.spark.sql.connector.read.PartitionReaderFactory;
+import org.apache.spark.sql.connector.read.Scan;
+import org.apache.spark.sql.connector.read.ScanBuilder;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.sql.util.CaseInsensitiveStringMap;
+
+/**
+ * A Spark data source whose rows are the world: each partition is a range of master indexes and
+ * computes its rows from them alone, so generation needs no shuffle, no driver-side data and no
+ * join, and any partitioning gives the same rows.
+ */
+public final class WorldSource implements TableProvider {
+
+  /** The rows of {@code table} in {@code extent} of the world of {@code spec}. */
+  public static Dataset<Row> read(SparkSession spark, Table table, WorldSpec spec, Extent extent,
+      int partitions, boolean embedTruth) {
+    return spark.read().format(WorldSource.class.getName())
+        .options(new WorldScanOptions(table, spec, extent, partitions, embedTruth).toMap())
+        .load();
+  }
+
+  @Override
+  public StructType inferSchema(CaseInsensitiveStringMap options) {
+    WorldScanOptions o = WorldScanOptions.from(options);
+    return SparkSchemas.of(o.table(), o.embedTruth());
+  }
+
+  @Override
+  public org.apache.spark.sql.connector.catalog.Table getTable(StructType schema,
+      Transform[] partitioning, Map<String, String> properties) {
+    return new WorldTable(WorldScanOptions.from(properties), schema);
+  }
+
+  private record WorldTable(WorldScanOptions options, StructType schema)
+      implements SupportsRead, ScanBuilder, Scan, Batch {
+    @Override
+    public String name() {
+      return "mdmgen." + options.table().baseName();
+    }
+
+    @Override
+    public Set<TableCapability> capabilities() {
+      return Set.of(TableCapability.BATCH_READ);
+    }
+
+    @Override
+    public ScanBuilder newScanBuilder(CaseInsensitiveStringMap ignored) {
+      return this;
+    }
+
+    @Override
+    public Scan build() {
+      return this;
+    }
+
+    @Override
+    public StructType readSchema() {
+      return schema;
+    }
+
+    @Override
+    public Batch toBatch() {
+      return this;
+    }
+
+    @Override
+    public InputPartition[] planInputPartitions() {
+      Extent e = options.extent();
+      long from = e.firstMaster();
+      long to = options.table() == Table.CUSTOMERS ? e.endMaster() : e.lastSourceMaster() + 1;
+      List<InputPartition> parts = new ArrayList<>();
+      long n = Math.max(0, to - from);
+      int p = (int) Math.max(1, Math.min(options.partitions(), n));
+      for (int i = 0; i < p; i++) {
+        parts.add(new MasterRange(from + n * i / p, from + n * (i + 1) / p));
+      }
+      return parts.toArray(InputPartition[]::new);
+    }
+
+    @Override
+    public PartitionReaderFactory createReaderFactory() {
+      return new ReaderFactory(options, schema);
+    }
+  }
+
+  /** Masters {@code [from, to)}. */
+  record MasterRange(long from, long to) implements InputPartition {}
+
+  private record ReaderFactory(WorldScanOptions options, StructType schema)
+      implements PartitionReaderFactory {
+    @Override
+    public PartitionReader<InternalRow> createReader(InputPartition partition) {
+      MasterRange r = (MasterRange) partition;
+      World world = options.spec().world();
+      TableCursor cursor = new TableCursor(world, options.table(), options.extent(), r.from(), r.to());
+      UnsafeRowSink sink = new UnsafeRowSink(schema);
+      return new PartitionReader<>() {
+        @Override
+        public boolean next() {
+          sink.start();
+          return cursor.next(sink);
+        }
+
+        @Override
+        public InternalRow get() {
+          return sink.row();
+        }
+
+        @Override
+        public void close() {}
+      };
+    }
+  }
+}

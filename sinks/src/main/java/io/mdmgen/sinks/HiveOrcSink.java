@@ -1,0 +1,113 @@
+package io.mdmgen.sinks;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Hive tables stored as ORC, through the session's Hive metastore. Each table is first written
+ * as {@code <table>__staging}; commit swaps it in (overwrite) or moves its files into the
+ * existing table (append), so readers never see a partly written table.
+ */
+public final class HiveOrcSink implements TableSink {
+  private static final String STAGING = "__staging";
+
+  private final SparkSession spark;
+  private final String database;
+  private final WriteMode mode;
+  private final Set<String> staged = new LinkedHashSet<>();
+
+  public HiveOrcSink(SparkSession spark, String database, WriteMode mode) {
+    this.spark = spark;
+    this.database = database;
+    this.mode = mode;
+    spark.sql("CREATE DATABASE IF NOT EXISTS `" + database + "`");
+  }
+
+  @Override
+  public void check(String table, StructType schema) {
+    if (mode == WriteMode.append && exists(table)) {
+      StructType existing = spark.table(qualified(table)).schema();
+      if (!existing.sameType(schema) || !java.util.Arrays.equals(existing.fieldNames(), schema.fieldNames())) {
+        throw new IllegalArgumentException("--write-mode append: table " + qualified(table)
+            + " has other columns than this run writes (was it written with another --embed-truth?)");
+      }
+    }
+  }
+
+  @Override
+  public void stage(String table, Dataset<Row> rows) {
+    String staging = qualified(table + STAGING);
+    spark.sql("DROP TABLE IF EXISTS " + staging);
+    staged.add(table);
+    rows.write().format("hive").option("fileFormat", "orc").mode("errorifexists").saveAsTable(staging);
+  }
+
+  @Override
+  public void commit() {
+    for (String table : staged) {
+      String staging = qualified(table + STAGING);
+      if (mode == WriteMode.append && exists(table)) {
+        moveFiles(staging, qualified(table));
+        spark.sql("DROP TABLE " + staging);
+        spark.sql("REFRESH TABLE " + qualified(table));
+      } else {
+        spark.sql("DROP TABLE IF EXISTS " + qualified(table));
+        spark.sql("ALTER TABLE " + staging + " RENAME TO " + qualified(table));
+      }
+    }
+    staged.clear();
+  }
+
+  @Override
+  public void abort() {
+    for (String table : staged) {
+      spark.sql("DROP TABLE IF EXISTS " + qualified(table + STAGING));
+    }
+    staged.clear();
+  }
+
+  @Override
+  public String describe(String table) {
+    return "hive:" + qualified(table) + " (ORC)";
+  }
+
+  /** Whether {@code table} exists in the sink's database. */
+  public boolean exists(String table) {
+    return spark.catalog().tableExists(database, table);
+  }
+
+  private void moveFiles(String from, String to) {
+    Path src = location(from);
+    Path dst = location(to);
+    try {
+      FileSystem fs = src.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      for (FileStatus f : fs.listStatus(src)) {
+        String name = f.getPath().getName();
+        if (f.isFile() && !name.startsWith("_") && !name.startsWith(".")
+            && !fs.rename(f.getPath(), new Path(dst, name))) {
+          throw new IOException("cannot move " + f.getPath() + " into " + dst);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private Path location(String qualifiedTable) {
+    return new Path(spark.sql("DESCRIBE TABLE EXTENDED " + qualifiedTable)
+        .where("col_name = 'Location'").first().getString(1));
+  }
+
+  private String qualified(String table) {
+    return "`" + database + "`.`" + table + "`";
+  }
+}
