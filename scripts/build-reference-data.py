@@ -7,6 +7,8 @@
 places.csv     zip,city,state,area codes: real standard ZIP codes (PyPI `zipcodes`, MIT) whose
                area codes libphonenumber (PyPI `phonenumbers`, Apache-2.0) accepts as US numbers,
                so an address's city/state/zip and its phone's area code always agree.
+exchanges.csv  area_code,exchanges: per area code, a 200-hex-digit bitmap of the exchanges (NXX 200-999)
+               that libphonenumber accepts, so every generated number is valid, not merely well-formed.
 nicknames.csv  name,nickname: the hand-curated `has_nickname` relation (PyPI `nicknames`, Apache-2.0).
 """
 import csv
@@ -47,6 +49,17 @@ def main() -> None:
         w = csv.writer(f, lineterminator="\n")
         w.writerow(("zip", "city", "state", "area_codes"))
         w.writerows(rows)
+
+    with open(OUT / "exchanges.csv", "w", newline="") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(("area_code", "exchanges"))
+        for npa in sorted(code for code, ok in valid.items() if ok):
+            bits = 0
+            for nxx in range(200, 1000):
+                if nxx % 100 != 11 and nxx != 555 and phonenumbers.is_valid_number(
+                        phonenumbers.parse(f"+1{npa}{nxx}4567")):
+                    bits |= 1 << (nxx - 200)
+            w.writerow((npa, f"{bits:0200x}"))
 
     pairs = sorted({(t.name1, t.name2) for t in nicknames.name_triplets() if t.relationship == "has_nickname"})
     with open(OUT / "nicknames.csv", "w", newline="") as f:

@@ -2,6 +2,7 @@ package io.mdmgen.batch;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
+import me.tongfei.progressbar.DelegatingProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -21,16 +22,21 @@ final class RowProgress extends SparkListener implements AutoCloseable {
   RowProgress(SparkContext context, String task, long total) {
     this.context = context;
     boolean console = System.console() != null;
-    this.bar = new ProgressBarBuilder()
+    ProgressBarBuilder builder = new ProgressBarBuilder()
         .setTaskName(task)
         .setInitialMax(total)
         .setUnit(" rows", 1)
         .showSpeed()
-        .setStyle(console ? ProgressBarStyle.COLORFUL_UNICODE_BLOCK : ProgressBarStyle.ASCII)
-        .setUpdateIntervalMillis(console ? 500 : 10_000)
         .setMaxRenderedLength(120)
-        .continuousUpdate()
-        .build();
+        .continuousUpdate();
+    if (console) {
+      builder.setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK).setUpdateIntervalMillis(500);
+    } else {
+      // Logs and CI: a plain line every ten seconds instead of carriage-return redraws.
+      builder.setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(10_000)
+          .setConsumer(new DelegatingProgressBarConsumer(System.err::println, 120));
+    }
+    this.bar = builder.build();
     context.addSparkListener(this);
   }
 
@@ -48,7 +54,7 @@ final class RowProgress extends SparkListener implements AutoCloseable {
   }
 
   void describe(String what) {
-    bar.setExtraMessage(what);
+    bar.setExtraMessage(" " + what);
   }
 
   Duration elapsed() {

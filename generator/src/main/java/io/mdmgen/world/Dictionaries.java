@@ -33,6 +33,8 @@ public final class Dictionaries {
   final byte[][] city;
   final byte[][] state;
   final int[][] areaCodes;
+  /** Valid exchanges (NXX) by area code, from libphonenumber's metadata. */
+  final int[][] exchanges = new int[1000][];
 
   private static volatile Dictionaries instance;
 
@@ -70,6 +72,7 @@ public final class Dictionaries {
     maleNicknames = nicknamesOf(maleFirst, nick);
     femaleNicknames = nicknamesOf(femaleFirst, nick);
 
+    loadExchanges();
     List<String[]> places = csv("places.csv");
     zip = new byte[places.size()][];
     city = new byte[places.size()][];
@@ -85,6 +88,20 @@ public final class Dictionaries {
       for (int j = 0; j < codes.length; j++) {
         areaCodes[i][j] = Integer.parseInt(codes[j]);
       }
+    }
+  }
+
+  private void loadExchanges() {
+    for (String[] row : csv("exchanges.csv")) {
+      java.math.BigInteger bits = new java.math.BigInteger(row[1], 16);
+      int[] valid = new int[bits.bitCount()];
+      int n = 0;
+      for (int nxx = 200; nxx < 1000; nxx++) {
+        if (bits.testBit(nxx - 200)) {
+          valid[n++] = nxx;
+        }
+      }
+      exchanges[Integer.parseInt(row[0])] = valid;
     }
   }
 

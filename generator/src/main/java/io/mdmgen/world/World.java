@@ -125,14 +125,9 @@ public final class World {
     m.place = Hash.below(Hash.of(k, PLACE), d.zip.length);
     int[] codes = d.areaCodes[m.place];
     m.areaCode = codes[Hash.below(Hash.of(k, AREA), codes.length)];
-    // NXX: 2-9 then two digits, never N11 (service codes) nor 555 (directory/fiction).
-    int nxx;
-    long h = Hash.of(k, EXCHANGE);
-    do {
-      nxx = 200 + Hash.below(h, 800);
-      h = Hash.mix(h);
-    } while (nxx % 100 == 11 || nxx == 555);
-    m.exchange = nxx;
+    // Only exchanges in service for the area code: never N11 (service codes) nor 555.
+    int[] exchanges = d.exchanges[m.areaCode];
+    m.exchange = exchanges[Hash.below(Hash.of(k, EXCHANGE), exchanges.length)];
     m.line = Hash.below(Hash.of(k, LINE), 10_000);
     long sn = Hash.of(k, STREET_NUMBER);
     m.streetNumber = 1 + Hash.below(sn, (sn & 3) == 0 ? 99 : 9_999);

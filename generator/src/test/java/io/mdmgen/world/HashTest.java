@@ -1,0 +1,68 @@
+package io.mdmgen.world;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class HashTest {
+  @Test
+  void unitIsUniformEnoughForRatesToHoldWithinATenthOfAPoint() {
+    int n = 1_000_000;
+    int below = 0;
+    for (int i = 0; i < n; i++) {
+      if (Hash.unit(Hash.of(Hash.entity(42, 1, i), 7)) < 0.3) {
+        below++;
+      }
+    }
+    assertEquals(0.3, below / (double) n, 0.001);
+  }
+
+  @Test
+  void belowStaysInRangeAndHitsEveryValue() {
+    int[] seen = new int[7];
+    for (int i = 0; i < 70_000; i++) {
+      seen[Hash.below(Hash.mix(i), 7)]++;
+    }
+    for (int count : seen) {
+      assertEquals(10_000, count, 400);
+    }
+  }
+
+  @Test
+  void normalHasMeanZeroAndUnitVariance() {
+    double sum = 0;
+    double squares = 0;
+    int n = 200_000;
+    for (int i = 0; i < n; i++) {
+      double z = Hash.normal(Hash.mix(i));
+      sum += z;
+      squares += z * z;
+    }
+    assertEquals(0, sum / n, 0.01);
+    assertEquals(1, squares / n, 0.02);
+  }
+
+  @Test
+  void sourceRecordIdsAndAccountNumbersNeverCollide() {
+    Set<Long> ids = new HashSet<>();
+    Set<Long> accounts = new HashSet<>();
+    for (long i = 0; i < 200_000; i++) {
+      for (int copy = 0; copy < 4; copy++) {
+        assertTrue(ids.add(Ids.sourceRecord(42, 2, i, copy)));
+      }
+      long account = Ids.accountNumber(42, i);
+      assertTrue(account >= 0 && account < 1_000_000_000_000L);
+      assertTrue(accounts.add(account));
+    }
+  }
+
+  @Test
+  void consecutiveMastersGetUnrelatedIds() {
+    long a = Ids.sourceRecord(42, 0, 1000, 0);
+    long b = Ids.sourceRecord(42, 0, 1001, 0);
+    assertTrue(Long.bitCount(a ^ b) > 16, "ids of neighbours differ in many bits");
+  }
+}

@@ -1,0 +1,51 @@
+package io.mdmgen.world;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.Map;
+
+/** Test sink: the row as Java values, by column (null for missing). */
+final class RecordingSink implements RowSink {
+  final Map<Column, Object> row = new EnumMap<>(Column.class);
+
+  RecordingSink clear() {
+    row.clear();
+    return this;
+  }
+
+  String text(Column c) {
+    return (String) row.get(c);
+  }
+
+  @Override
+  public void string(Column column, byte[] utf8, int offset, int length) {
+    row.put(column, new String(utf8, offset, length, StandardCharsets.UTF_8));
+  }
+
+  @Override
+  public void missing(Column column) {
+    row.put(column, null);
+  }
+
+  @Override
+  public void int32(Column column, int value) {
+    row.put(column, value);
+  }
+
+  @Override
+  public void date(Column column, int epochDay) {
+    row.put(column, LocalDate.ofEpochDay(epochDay));
+  }
+
+  @Override
+  public void cents(Column column, long cents) {
+    row.put(column, BigDecimal.valueOf(cents, 2));
+  }
+
+  @Override
+  public void bool(Column column, boolean value) {
+    row.put(column, value);
+  }
+}
