@@ -5,7 +5,6 @@ import io.mdmgen.world.RowSink;
 import java.util.Arrays;
 import org.apache.spark.sql.catalyst.expressions.UnsafeRow;
 import org.apache.spark.sql.catalyst.expressions.codegen.UnsafeRowWriter;
-import org.apache.spark.sql.types.Decimal;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -13,12 +12,8 @@ import org.apache.spark.sql.types.StructType;
  * boxed values, one reused row. Columns absent from the schema are skipped.
  */
 final class UnsafeRowSink implements RowSink {
-  private static final int PRECISION = 12;
-  private static final int SCALE = 2;
-
   private final int[] ordinal = new int[Column.values().length];
   private final UnsafeRowWriter writer;
-  private final Decimal decimal = new Decimal();
 
   UnsafeRowSink(StructType schema) {
     Arrays.fill(ordinal, -1);
@@ -70,8 +65,7 @@ final class UnsafeRowSink implements RowSink {
   public void cents(Column column, long cents) {
     int i = ordinal[column.ordinal()];
     if (i >= 0) {
-      decimal.set(cents, PRECISION, SCALE);
-      writer.write(i, decimal, PRECISION, SCALE);
+      writer.write(i, cents); // a decimal(12,2) is stored as its unscaled long
     }
   }
 

@@ -25,6 +25,10 @@ public final class Dictionaries {
   final byte[][][] maleNicknames;
   final byte[][][] femaleNicknames;
   final byte[][] last;
+  /** Names as they appear in emails and usernames: ASCII letters and digits, lower case. */
+  final byte[][] maleFirstHandle;
+  final byte[][] femaleFirstHandle;
+  final byte[][] lastHandle;
   final byte[][] companySuffix;
   final byte[][] jobSeniority;
   final byte[][] jobField;
@@ -58,6 +62,9 @@ public final class Dictionaries {
     maleFirst = utf8(list(faker, "name.male_first_name"));
     femaleFirst = utf8(list(faker, "name.female_first_name"));
     last = utf8(list(faker, "name.last_name"));
+    maleFirstHandle = handles(maleFirst);
+    femaleFirstHandle = handles(femaleFirst);
+    lastHandle = handles(last);
     companySuffix = utf8(list(faker, "company.suffix"));
     jobSeniority = utf8(list(faker, "job.seniority"));
     jobField = utf8(list(faker, "job.field").stream().map(f -> f.replace('-', ' ')).toList());
@@ -147,6 +154,19 @@ public final class Dictionaries {
     byte[][] out = new byte[words.size()][];
     for (int i = 0; i < out.length; i++) {
       out[i] = words.get(i).getBytes(StandardCharsets.UTF_8);
+    }
+    return out;
+  }
+
+  private static byte[][] handles(byte[][] names) {
+    byte[][] out = new byte[names.length][];
+    for (int i = 0; i < names.length; i++) {
+      String handle = new String(names[i], StandardCharsets.UTF_8).toLowerCase(Locale.ROOT)
+          .replaceAll("[^a-z0-9]", "");
+      if (handle.isEmpty()) {
+        throw new IllegalStateException("name without ASCII letters: " + new String(names[i], StandardCharsets.UTF_8));
+      }
+      out[i] = handle.getBytes(StandardCharsets.US_ASCII);
     }
     return out;
   }

@@ -45,33 +45,48 @@ public final class Utf8Buffer {
     return this;
   }
 
-  /** Appends {@code value} (non-negative) in decimal, left-padded with zeros to {@code width}. */
-  public Utf8Buffer appendDigits(long value, int width) {
-    int digits = 1;
-    for (long v = value; v >= 10; v /= 10) {
-      digits++;
+  private static final byte[] PAIRS = new byte[200];
+
+  static {
+    for (int i = 0; i < 100; i++) {
+      PAIRS[2 * i] = (byte) ('0' + i / 10);
+      PAIRS[2 * i + 1] = (byte) ('0' + i % 10);
     }
-    int n = Math.max(digits, width);
-    ensure(n);
-    int end = length + n;
-    for (int i = end - 1; i >= length; i--) {
-      bytes[i] = (byte) ('0' + value % 10);
-      value /= 10;
-    }
-    length = end;
-    return this;
   }
 
-  /** Appends the ASCII letters and digits of {@code src} in lower case, dropping everything else. */
-  public Utf8Buffer appendAlnumLower(byte[] src) {
-    ensure(src.length);
-    for (byte b : src) {
-      if (b >= 'A' && b <= 'Z') {
-        bytes[length++] = (byte) (b + 32);
-      } else if ((b >= 'a' && b <= 'z') || (b >= '0' && b <= '9')) {
-        bytes[length++] = b;
-      }
+  /** Appends {@code value} (non-negative) in decimal, left-padded with zeros to {@code width}. */
+  public Utf8Buffer appendDigits(long value, int width) {
+    if (value >= 1_000_000_000L) {
+      // Split so that each half is formatted with int arithmetic (long division is slow).
+      appendDigits(value / 1_000_000_000L, Math.max(1, width - 9));
+      return appendDigits((int) (value % 1_000_000_000L), 9);
     }
+    return appendDigits((int) value, width);
+  }
+
+  private Utf8Buffer appendDigits(int value, int width) {
+    int digits = value < 10 ? 1 : value < 100 ? 2 : value < 1_000 ? 3 : value < 10_000 ? 4
+        : value < 100_000 ? 5 : value < 1_000_000 ? 6 : value < 10_000_000 ? 7
+        : value < 100_000_000 ? 8 : 9;
+    int n = Math.max(digits, width);
+    ensure(n);
+    int i = length + n;
+    while (value >= 100) {
+      int pair = value % 100;
+      value /= 100;
+      bytes[--i] = PAIRS[2 * pair + 1];
+      bytes[--i] = PAIRS[2 * pair];
+    }
+    if (value >= 10) {
+      bytes[--i] = PAIRS[2 * value + 1];
+      bytes[--i] = PAIRS[2 * value];
+    } else {
+      bytes[--i] = (byte) ('0' + value);
+    }
+    while (i > length) {
+      bytes[--i] = '0';
+    }
+    length += n;
     return this;
   }
 

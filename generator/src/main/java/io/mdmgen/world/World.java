@@ -398,13 +398,14 @@ public final class World {
   private void writeEcommerce(Master m, Variation v, Utf8Buffer b, RowSink out) {
     long k = v.key;
     int at = b.length();
-    b.appendAlnumLower(firstName(m));
+    byte[] last = dict.lastHandle[m.last];
+    b.append(firstHandle(m));
     long h = Hash.of(k, EXTRA_1);
     switch ((int) (h & 3)) {
-      case 0 -> b.append('.').appendAlnumLower(dict.last[m.last]);
-      case 1 -> b.append('_').appendAlnumLower(dict.last[m.last]);
-      case 2 -> b.appendAlnumLower(dict.last[m.last]);
-      default -> b.append(dict.last[m.last], 0, 1).lower(b.length() - 1, b.length());
+      case 0 -> b.append('.').append(last);
+      case 1 -> b.append('_').append(last);
+      case 2 -> b.append(last);
+      default -> b.append(last, 0, 1);
     }
     b.appendDigits(Hash.below(Hash.mix(h), 10_000), 2);
     out.string(Column.USERNAME, b.bytes(), at, b.length() - at);
@@ -449,18 +450,20 @@ public final class World {
     return (m.female ? dict.femaleFirst : dict.maleFirst)[m.first];
   }
 
+  private byte[] firstHandle(Master m) {
+    return (m.female ? dict.femaleFirstHandle : dict.maleFirstHandle)[m.first];
+  }
+
   private Utf8Buffer emailLocal(Master m, Utf8Buffer b) {
-    byte[] first = firstName(m);
-    byte[] last = dict.last[m.last];
-    int at = b.length();
+    byte[] first = firstHandle(m);
+    byte[] last = dict.lastHandle[m.last];
     switch (m.emailPattern) {
-      case 0 -> b.appendAlnumLower(first).append('.').appendAlnumLower(last);
-      case 1 -> b.appendAlnumLower(first).appendAlnumLower(last);
-      case 2 -> b.append(first, 0, 1).appendAlnumLower(last);
-      case 3 -> b.appendAlnumLower(first).append('_').appendAlnumLower(last);
-      default -> b.appendAlnumLower(first).append(last, 0, 1);
+      case 0 -> b.append(first).append('.').append(last);
+      case 1 -> b.append(first).append(last);
+      case 2 -> b.append(first, 0, 1).append(last);
+      case 3 -> b.append(first).append('_').append(last);
+      default -> b.append(first).append(last, 0, 1);
     }
-    b.lower(at, b.length());
     if (m.emailDigits >= 0) {
       b.appendDigits(m.emailDigits, 2);
     }
