@@ -24,7 +24,7 @@ final class UnsafeRowSink implements RowSink {
   }
 
   void start() {
-    writer.resetRowWriter();
+    writer.reset();
     writer.zeroOutNullBytes();
   }
 

@@ -1,0 +1,54 @@
+package io.mdmgen.batch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Bad input: one line naming the flag and the value, exit code 2, and no table written. */
+class BadInputIT {
+  @TempDir static Path work;
+
+  @ParameterizedTest(name = "{0} {1}")
+  @CsvSource(delimiter = '|', value = {
+    "--total-records|-5|-5",
+    "--total-records|abc|abc",
+    "--total-records|0|0",
+    "--write-mode|upsert|upsert",
+    "--scenario|missing.yml|missing.yml",
+    "--scenario|bad-rate.yml|crm.typo = 1.5",
+    "--warehouse|not-a-dir/warehouse|not-a-dir",
+    "--as-of|yesterday|yesterday",
+  })
+  void rejectsInOneLine(String flag, String value, String shown) throws Exception {
+    Path dir = work.resolve(flag.substring(2) + "-" + Math.abs(value.hashCode()));
+    Files.createDirectories(dir);
+    Files.writeString(dir.resolve("bad-rate.yml"), "crm:\n  typo: 1.5\n");
+    Files.writeString(dir.resolve("not-a-dir"), "a file, so no directory can be made under it");
+    Path warehouse = dir.resolve("warehouse");
+    List<String> args = new ArrayList<>(List.of("--mode", "batch"));
+    if (!flag.equals("--total-records")) {
+      args.addAll(List.of("--total-records", "1000"));
+    }
+    if (!flag.equals("--warehouse")) {
+      args.addAll(List.of("--warehouse", warehouse.toString()));
+    }
+    String v = flag.equals("--scenario") || flag.equals("--warehouse") ? dir.resolve(value).toString() : value;
+    args.addAll(List.of(flag, v));
+
+    Cli.Result r = Cli.run(dir, args.toArray(String[]::new));
+
+    assertEquals(2, r.exit(), "exit code for " + args);
+    assertEquals(1, r.stderr().size(), "one line: " + r.stderr());
+    String line = r.stderr().get(0);
+    assertTrue(line.contains(flag) && line.contains(shown), line);
+    assertFalse(Files.exists(warehouse.resolve("mdm_demo.db")), "no table written");
+  }
+}
