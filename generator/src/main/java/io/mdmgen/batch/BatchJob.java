@@ -35,6 +35,16 @@ public final class BatchJob {
 
   private BatchJob() {}
 
+  /**
+   * Partitions per table for {@code records} source records on {@code cores}: about one per
+   * {@link #ROWS_PER_PARTITION} records, at least two per core, and a whole number of waves so
+   * that no core idles through a last, half-empty wave.
+   */
+  static int partitions(long records, int cores) {
+    long wanted = Math.max(2L * cores, (records + ROWS_PER_PARTITION - 1) / ROWS_PER_PARTITION);
+    return (int) Math.min(Integer.MAX_VALUE, (wanted + cores - 1) / cores * cores);
+  }
+
   public static RunReport run(SparkSession spark, Options o, TableSink sink) {
     long started = System.nanoTime();
     int parallelism = spark.sparkContext().defaultParallelism();
@@ -52,8 +62,7 @@ public final class BatchJob {
     }
     rows.put(Table.MATCH_TRUTH, census.records());
     long total = rows.values().stream().mapToLong(Long::longValue).sum();
-    int partitions = o.partitions() > 0 ? o.partitions()
-        : (int) Math.max(2L * parallelism, (census.records() + ROWS_PER_PARTITION - 1) / ROWS_PER_PARTITION);
+    int partitions = o.partitions() > 0 ? o.partitions() : partitions(census.records(), parallelism);
 
     for (Table t : rows.keySet()) {
       sink.check(t.baseName() + o.tableSuffix(), SparkSchemas.of(t, o.embedTruth()));

@@ -2,6 +2,7 @@ package io.mdmgen.cli;
 
 import io.mdmgen.batch.BatchJob;
 import io.mdmgen.batch.RunReport;
+import io.mdmgen.batch.SparkSessions;
 import io.mdmgen.sinks.HiveOrcSink;
 import io.mdmgen.sinks.NoopSink;
 import io.mdmgen.sinks.TableSink;
@@ -146,8 +147,8 @@ public final class Main implements Callable<Integer> {
     writable("--report", reportFile.toAbsolutePath().getParent());
 
     SparkSession spark = sink == Sink.hive
-        ? Sessions.hive(master, warehouse, orcCompression.name())
-        : Sessions.plain(master);
+        ? SparkSessions.hive(master, warehouse, orcCompression.name())
+        : SparkSessions.plain(master);
     try {
       TableSink tables;
       long first = 0;

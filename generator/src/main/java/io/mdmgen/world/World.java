@@ -122,12 +122,16 @@ public final class World {
     m.female = (Hash.of(k, GENDER) & 1) == 0;
     m.first = Hash.below(Hash.of(k, FIRST), m.female ? d.femaleFirst.length : d.maleFirst.length);
     m.last = Hash.below(Hash.of(k, LAST), d.last.length);
-    m.place = Hash.below(Hash.of(k, PLACE), d.zip.length);
-    int[] codes = d.areaCodes[m.place];
-    m.areaCode = codes[Hash.below(Hash.of(k, AREA), codes.length)];
-    // Only exchanges in service for the area code: never N11 (service codes) nor 555.
-    int[] exchanges = d.exchanges[m.areaCode];
-    m.exchange = exchanges[Hash.below(Hash.of(k, EXCHANGE), exchanges.length)];
+    m.place = Hash.below(Hash.of(k, PLACE), d.places());
+    long codes = d.placeAreaCodes[m.place];
+    int code = Hash.below(Hash.of(k, AREA), (int) (codes & 7));
+    m.areaCode = (int) (codes >>> (3 + 10 * code)) & 1023;
+    // Only exchanges in service for the area code (at least 86% of them, so few redraws).
+    long h = Hash.of(k, EXCHANGE);
+    do {
+      m.exchange = 200 + Hash.below(h, 800);
+      h = Hash.mix(h);
+    } while (!d.validExchange(m.areaCode, m.exchange));
     m.line = Hash.below(Hash.of(k, LINE), 10_000);
     long sn = Hash.of(k, STREET_NUMBER);
     m.streetNumber = 1 + Hash.below(sn, (sn & 3) == 0 ? 99 : 9_999);
@@ -317,14 +321,14 @@ public final class World {
       out.string(Column.ADDRESS, b.bytes(), at, b.length() - at);
     }
     at = b.length();
-    b.append(dict.city[m.place]);
+    int place = dict.placeAt[m.place];
+    b.append(dict.placeText, place + 7, dict.placeAt[m.place + 1] - place - 7);
     if (v.addressFormat == 4) {
       b.upper(at, b.length());
     }
     typo(v, Column.CITY, b, at, b.length());
     out.string(Column.CITY, b.bytes(), at, b.length() - at);
-    out.string(Column.STATE, dict.state[m.place], 0, dict.state[m.place].length);
-    out.string(Column.ZIP_CODE, dict.zip[m.place], 0, dict.zip[m.place].length);
+    writeStateAndZip(m, out);
     if (v.missing == Column.DATE_OF_BIRTH) {
       out.missing(Column.DATE_OF_BIRTH);
     } else {
@@ -424,9 +428,15 @@ public final class World {
   // ---------------------------------------------------------------- shared pieces
 
   private void writePlace(Master m, RowSink out) {
-    out.string(Column.CITY, dict.city[m.place], 0, dict.city[m.place].length);
-    out.string(Column.STATE, dict.state[m.place], 0, dict.state[m.place].length);
-    out.string(Column.ZIP_CODE, dict.zip[m.place], 0, dict.zip[m.place].length);
+    int at = dict.placeAt[m.place];
+    out.string(Column.CITY, dict.placeText, at + 7, dict.placeAt[m.place + 1] - at - 7);
+    writeStateAndZip(m, out);
+  }
+
+  private void writeStateAndZip(Master m, RowSink out) {
+    int at = dict.placeAt[m.place];
+    out.string(Column.STATE, dict.placeText, at + 5, 2);
+    out.string(Column.ZIP_CODE, dict.placeText, at, 5);
   }
 
   private void writeStatus(Master m, RowSink out) {

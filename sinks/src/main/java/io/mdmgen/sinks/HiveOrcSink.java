@@ -34,6 +34,10 @@ public final class HiveOrcSink implements TableSink {
 
   @Override
   public void check(String table, StructType schema) {
+    if (exists(table + STAGING)) {
+      // Left by a run that was killed before it could clean up; never visible as a result.
+      spark.sql("DROP TABLE " + qualified(table + STAGING));
+    }
     if (mode == WriteMode.append && exists(table)) {
       StructType existing = spark.table(qualified(table)).schema();
       if (!existing.sameType(schema) || !java.util.Arrays.equals(existing.fieldNames(), schema.fieldNames())) {

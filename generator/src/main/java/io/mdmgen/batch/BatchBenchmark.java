@@ -1,0 +1,74 @@
+package io.mdmgen.batch;
+
+import io.mdmgen.sinks.HiveOrcSink;
+import io.mdmgen.sinks.NoopSink;
+import io.mdmgen.sinks.TableSink;
+import io.mdmgen.sinks.WriteMode;
+import io.mdmgen.spark.WorldSource;
+import io.mdmgen.world.Planner;
+import io.mdmgen.world.Scenario;
+import io.mdmgen.world.SourceSystem;
+import io.mdmgen.world.Table;
+import io.mdmgen.world.WorldSpec;
+import java.nio.file.Path;
+import java.util.OptionalLong;
+import java.util.function.Function;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The batch benchmark: source records (the three source tables) generated to Spark's noop sink,
+ * generated to Hive ORC, and the write floor: the same rows cached in memory first, then written
+ * to Hive ORC. Run it with scripts/bench-batch; results go to BENCHMARKS.md.
+ */
+public final class BatchBenchmark {
+  private BatchBenchmark() {}
+
+  public static void main(String[] args) {
+    long total = args.length > 0 ? Long.parseLong(args[0]) : 10_000_000L;
+    Path warehouse = Path.of(args.length > 1 ? args[1] : "/tmp/mdmgen-bench/warehouse");
+    String master = args.length > 2 ? args[2] : "local[*]";
+    SparkSession spark = SparkSessions.hive(master, warehouse, "zstd");
+    try {
+      WorldSpec spec = new WorldSpec(WorldSpec.DEFAULT_SEED, WorldSpec.DEFAULT_AS_OF, Scenario.defaults());
+      int cores = spark.sparkContext().defaultParallelism();
+      Planner.Plan plan = new Planner(spec, Planner.LOCAL, cores)
+          .plan(0, OptionalLong.of(total), OptionalLong.empty());
+      int partitions = BatchJob.partitions(plan.census().records(), cores);
+      Function<Table, Dataset<Row>> rows =
+          t -> WorldSource.read(spark, t, spec, plan.extent(), partitions, false);
+      TableSink noop = new NoopSink();
+      TableSink orc = new HiveOrcSink(spark, "mdmgen_bench", WriteMode.overwrite);
+
+      rows.apply(Table.CUSTOMERS).write().format("noop").mode("overwrite").save(); // JIT warm-up
+      double generate = 0;
+      double write = 0;
+      double floor = 0;
+      for (SourceSystem s : SourceSystem.values()) {
+        Table t = Table.of(s);
+        generate += time(() -> noop.stage(t.baseName(), rows.apply(t)));
+        write += time(() -> orc.stage(t.baseName(), rows.apply(t)));
+        Dataset<Row> cached = rows.apply(t).cache();
+        cached.count();
+        floor += time(() -> orc.stage(t.baseName() + "_floor", cached));
+        cached.unpersist(true);
+      }
+      orc.abort();
+      long n = plan.census().records();
+      System.out.printf("source records: %,d (%d partitions, %d cores, 22-24 columns per row)%n", n, partitions, cores);
+      System.out.printf("generate -> noop         %,10.0f rows/s  (%.1f s)%n", n / generate, generate);
+      System.out.printf("generate -> Hive ORC     %,10.0f rows/s  (%.1f s)%n", n / write, write);
+      System.out.printf("cached   -> Hive ORC     %,10.0f rows/s  (%.1f s)  write floor%n", n / floor, floor);
+      System.out.printf("ORC vs floor             %10.0f %%%n", 100 * floor / write);
+    } finally {
+      spark.stop();
+    }
+  }
+
+  private static double time(Runnable r) {
+    long t0 = System.nanoTime();
+    r.run();
+    return (System.nanoTime() - t0) / 1e9;
+  }
+}
