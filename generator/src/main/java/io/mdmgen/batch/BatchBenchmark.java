@@ -41,7 +41,12 @@ public final class BatchBenchmark {
       TableSink noop = new NoopSink();
       TableSink orc = new HiveOrcSink(spark, "mdmgen_bench", WriteMode.overwrite);
 
-      rows.apply(Table.CUSTOMERS).write().format("noop").mode("overwrite").save(); // JIT warm-up
+      // JIT warm-up on a small extent: the figures are for the steady state a long run is in.
+      Planner.Plan small = new Planner(spec, Planner.LOCAL, cores)
+          .plan(0, OptionalLong.of(1_000_000), OptionalLong.empty());
+      for (SourceSystem s : SourceSystem.values()) {
+        noop.stage("warm-up", WorldSource.read(spark, Table.of(s), spec, small.extent(), cores, false));
+      }
       double generate = 0;
       double write = 0;
       double floor = 0;

@@ -74,10 +74,6 @@ public final class RunReport {
     }
   }
 
-  public ObjectNode json() {
-    return json.deepCopy();
-  }
-
   public void write(Path file) throws IOException {
     Path dir = file.toAbsolutePath().getParent();
     if (dir != null) {

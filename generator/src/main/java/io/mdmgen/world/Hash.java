@@ -37,6 +37,22 @@ public final class Hash {
     return (int) (((h >>> 32) * n) >>> 32);
   }
 
+  /** Cumulative, normalised weights for {@link #pick}; the last entry is exactly 1. */
+  public static double[] cdf(double... weights) {
+    double total = 0;
+    for (double w : weights) {
+      total += w;
+    }
+    double[] out = new double[weights.length];
+    double run = 0;
+    for (int i = 0; i < weights.length; i++) {
+      run += weights[i];
+      out[i] = run / total;
+    }
+    out[out.length - 1] = 1.0;
+    return out;
+  }
+
   /** Index into cumulative weights {@code cdf} (last entry 1.0) for draw {@code h}. */
   public static int pick(long h, double[] cdf) {
     double u = unit(h);

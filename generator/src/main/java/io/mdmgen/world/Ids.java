@@ -10,11 +10,14 @@ final class Ids {
 
   private Ids() {}
 
-  /** A 64-bit bijection of (index, copy) for {@code source}: indexes below 2^62, copies below 4. */
-  static long sourceRecord(long seed, int source, long index, int copy) {
-    long salt1 = Hash.entity(seed, 300 + source, 0);
-    long salt2 = Hash.entity(seed, 300 + source, 1);
-    return Hash.mix(Hash.mix((index << 2 | copy) ^ salt1) ^ salt2);
+  /** The two keys of {@link #sourceRecord} for {@code source} in the world seeded with {@code seed}. */
+  static long[] sourceRecordKeys(long seed, int source) {
+    return new long[] {Hash.entity(seed, 300 + source, 0), Hash.entity(seed, 300 + source, 1)};
+  }
+
+  /** A 64-bit bijection of (index, copy): indexes below 2^62, copies below 4. */
+  static long sourceRecord(long[] keys, long index, int copy) {
+    return Hash.mix(Hash.mix((index << 2 | copy) ^ keys[0]) ^ keys[1]);
   }
 
   /** A 12-digit account number: a keyed permutation of [0, 10^12) applied to the master index. */

@@ -35,36 +35,4 @@ public final class Master {
   int registrationDay;
   int lastActivityDay;
   boolean active;
-
-  public long index() {
-    return index;
-  }
-
-  public int place() {
-    return place;
-  }
-
-  public int areaCode() {
-    return areaCode;
-  }
-
-  public int segment() {
-    return segment;
-  }
-
-  public int birthDay() {
-    return birthDay;
-  }
-
-  public int registrationDay() {
-    return registrationDay;
-  }
-
-  public int lastActivityDay() {
-    return lastActivityDay;
-  }
-
-  public boolean active() {
-    return active;
-  }
 }

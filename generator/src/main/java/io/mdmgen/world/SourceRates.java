@@ -62,27 +62,15 @@ public record SourceRates(
   }
 
   double[] copiesCdf() {
-    return cdf(copies);
+    return Hash.cdf(copies);
   }
 
   double[] addressFormatsCdf() {
-    return cdf(addressFormats);
+    return Hash.cdf(addressFormats);
   }
 
   double[] phoneFormatsCdf() {
-    return cdf(phoneFormats);
-  }
-
-  private static double[] cdf(double[] weights) {
-    double total = Arrays.stream(weights).sum();
-    double[] cdf = new double[weights.length];
-    double run = 0;
-    for (int i = 0; i < weights.length; i++) {
-      run += weights[i] / total;
-      cdf[i] = run;
-    }
-    cdf[cdf.length - 1] = 1.0;
-    return cdf;
+    return Hash.cdf(phoneFormats);
   }
 
   @Override

@@ -43,12 +43,4 @@ public final class Variation {
   public Column missing() {
     return missing;
   }
-
-  public int addressFormat() {
-    return addressFormat;
-  }
-
-  public int phoneFormat() {
-    return phoneFormat;
-  }
 }

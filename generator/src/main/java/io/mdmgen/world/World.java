@@ -33,24 +33,24 @@ public final class World {
     {"Lane", "Ln"}, {"Court", "Ct"}, {"Place", "Pl"}, {"Terrace", "Ter"}, {"Parkway", "Pkwy"},
     {"Circle", "Cir"}, {"Way", "Way"}
   };
-  private static final double[] SUFFIX_CDF = cdf(22, 16, 5, 12, 12, 10, 7, 5, 3, 2, 4, 2);
+  private static final double[] SUFFIX_CDF = Hash.cdf(22, 16, 5, 12, 12, 10, 7, 5, 3, 2, 4, 2);
   static final String[][] UNITS = {{"Apartment", "Apt"}, {"Suite", "Ste"}, {"Unit", "Unit"}};
-  private static final double[] UNIT_CDF = cdf(70, 15, 15);
+  private static final double[] UNIT_CDF = Hash.cdf(70, 15, 15);
 
   static final String[] DOMAINS = {"gmail.com", "yahoo.com", "outlook.com", "hotmail.com",
       "icloud.com", "aol.com", "comcast.net", "att.net", "protonmail.com", "msn.com"};
-  private static final double[] DOMAIN_CDF = cdf(35, 15, 12, 10, 8, 5, 5, 4, 3, 3);
+  private static final double[] DOMAIN_CDF = Hash.cdf(35, 15, 12, 10, 8, 5, 5, 4, 3, 3);
 
   private static final String[] LEAD_SOURCES = {"Web", "Referral", "Trade Show", "Cold Call",
       "Partner", "Advertisement", "Email Campaign"};
-  private static final double[] LEAD_SOURCE_CDF = cdf(30, 20, 10, 10, 10, 10, 10);
+  private static final double[] LEAD_SOURCE_CDF = Hash.cdf(30, 20, 10, 10, 10, 10, 10);
   private static final String[] DEAL_STAGES = {"Prospecting", "Qualification", "Proposal",
       "Negotiation", "Closed Won", "Closed Lost"};
-  private static final double[] DEAL_STAGE_CDF = cdf(20, 20, 15, 10, 20, 15);
+  private static final double[] DEAL_STAGE_CDF = Hash.cdf(20, 20, 15, 10, 20, 15);
   private static final int SALES_REPS = 250;
   private static final String[] PAYMENT_TERMS = {"Net 15", "Net 30", "Net 45", "Net 60",
       "Due on Receipt"};
-  private static final double[] PAYMENT_TERMS_CDF = cdf(15, 45, 15, 10, 15);
+  private static final double[] PAYMENT_TERMS_CDF = Hash.cdf(15, 45, 15, 10, 15);
   private static final long[][] CREDIT_LIMIT = {
     {1_000, 5_000}, {5_000, 20_000}, {20_000, 100_000}, {100_000, 500_000}
   };
@@ -67,17 +67,16 @@ public final class World {
 
   private final long seed;
   private final int asOfDay;
-  private final Scenario scenario;
   private final Dictionaries dict;
   private final double[][] copiesCdf = new double[3][];
   private final double[][] addressCdf = new double[3][];
   private final double[][] phoneCdf = new double[3][];
   private final SourceRates[] rates = new SourceRates[3];
+  private final long[][] idKeys = new long[3][];
 
   public World(long seed, LocalDate asOf, Scenario scenario, Dictionaries dictionaries) {
     this.seed = seed;
     this.asOfDay = (int) asOf.toEpochDay();
-    this.scenario = scenario;
     this.dict = dictionaries;
     for (SourceSystem s : SourceSystem.values()) {
       SourceRates r = scenario.rates(s);
@@ -85,19 +84,8 @@ public final class World {
       copiesCdf[s.ordinal()] = r.copiesCdf();
       addressCdf[s.ordinal()] = r.addressFormatsCdf();
       phoneCdf[s.ordinal()] = r.phoneFormatsCdf();
+      idKeys[s.ordinal()] = Ids.sourceRecordKeys(seed, s.ordinal());
     }
-  }
-
-  public long seed() {
-    return seed;
-  }
-
-  public Scenario scenario() {
-    return scenario;
-  }
-
-  public Dictionaries dictionaries() {
-    return dict;
   }
 
   public long masterKey(long index) {
@@ -453,7 +441,7 @@ public final class World {
 
   private void sourceRecordId(long index, SourceSystem source, int copy, Utf8Buffer b) {
     b.append(source.idPrefix());
-    Ids.base32(Ids.sourceRecord(seed, source.ordinal(), index, copy), b);
+    Ids.base32(Ids.sourceRecord(idKeys[source.ordinal()], index, copy), b);
   }
 
   private byte[] firstName(Master m) {
@@ -572,21 +560,6 @@ public final class World {
   private static final byte[] CLOSED = ascii("Closed");
   private static final byte[][][] SUFFIX_UTF8 = ascii2(SUFFIXES);
   private static final byte[][][] UNIT_UTF8 = ascii2(UNITS);
-
-  static double[] cdf(double... weights) {
-    double total = 0;
-    for (double w : weights) {
-      total += w;
-    }
-    double[] out = new double[weights.length];
-    double run = 0;
-    for (int i = 0; i < weights.length; i++) {
-      run += weights[i];
-      out[i] = run / total;
-    }
-    out[out.length - 1] = 1.0;
-    return out;
-  }
 
   private static byte[] ascii(String s) {
     return s.getBytes(StandardCharsets.US_ASCII);

@@ -49,9 +49,10 @@ class HashTest {
   void sourceRecordIdsAndAccountNumbersNeverCollide() {
     Set<Long> ids = new HashSet<>();
     Set<Long> accounts = new HashSet<>();
+    long[] keys = Ids.sourceRecordKeys(42, 2);
     for (long i = 0; i < 200_000; i++) {
       for (int copy = 0; copy < 4; copy++) {
-        assertTrue(ids.add(Ids.sourceRecord(42, 2, i, copy)));
+        assertTrue(ids.add(Ids.sourceRecord(keys, i, copy)));
       }
       long account = Ids.accountNumber(42, i);
       assertTrue(account >= 0 && account < 1_000_000_000_000L);
@@ -61,8 +62,9 @@ class HashTest {
 
   @Test
   void consecutiveMastersGetUnrelatedIds() {
-    long a = Ids.sourceRecord(42, 0, 1000, 0);
-    long b = Ids.sourceRecord(42, 0, 1001, 0);
+    long[] keys = Ids.sourceRecordKeys(42, 0);
+    long a = Ids.sourceRecord(keys, 1000, 0);
+    long b = Ids.sourceRecord(keys, 1001, 0);
     assertTrue(Long.bitCount(a ^ b) > 16, "ids of neighbours differ in many bits");
   }
 }
