@@ -4,39 +4,59 @@ import io.mdmgen.world.Column;
 import io.mdmgen.world.RowSink;
 import java.util.Arrays;
 import org.apache.spark.sql.catalyst.expressions.UnsafeRow;
-import org.apache.spark.sql.catalyst.expressions.codegen.UnsafeRowWriter;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.unsafe.Platform;
 
 /**
- * Writes the world model's rows straight into Spark's binary row format: no Java strings, no
- * boxed values, one reused row. Columns absent from the schema are skipped.
+ * Writes the world model's rows straight into Spark's binary row format, in one reused buffer:
+ * no Java strings, no boxed values. It lays rows out as {@code UnsafeRowWriter} does (null bits,
+ * one 8-byte slot per field, then word-aligned variable-length data) without its per-field
+ * bookkeeping, which cost as much as generating the values. Columns absent from the schema are
+ * skipped.
  */
 final class UnsafeRowSink implements RowSink {
+  /** Far above the longest row the world writes (under 1 KiB). */
+  private static final int CAPACITY = 1 << 16;
+
   private final int[] ordinal = new int[Column.values().length];
-  private final UnsafeRowWriter writer;
+  private final int nullBytes;
+  private final int fixedBytes;
+  private final byte[] buffer = new byte[CAPACITY];
+  private final UnsafeRow row;
+  private int cursor;
 
   UnsafeRowSink(StructType schema) {
     Arrays.fill(ordinal, -1);
-    for (int i = 0; i < schema.fields().length; i++) {
+    int fields = schema.fields().length;
+    for (int i = 0; i < fields; i++) {
       ordinal[Column.named(schema.fields()[i].name()).ordinal()] = i;
     }
-    writer = new UnsafeRowWriter(schema.fields().length, 256);
+    nullBytes = UnsafeRow.calculateBitSetWidthInBytes(fields);
+    fixedBytes = nullBytes + 8 * fields;
+    row = new UnsafeRow(fields);
   }
 
   void start() {
-    writer.reset();
-    writer.zeroOutNullBytes();
+    Arrays.fill(buffer, 0, fixedBytes, (byte) 0);
+    cursor = fixedBytes;
   }
 
   UnsafeRow row() {
-    return writer.getRow();
+    row.pointTo(buffer, cursor);
+    return row;
   }
 
   @Override
   public void string(Column column, byte[] utf8, int offset, int length) {
     int i = ordinal[column.ordinal()];
     if (i >= 0) {
-      writer.write(i, utf8, offset, length);
+      System.arraycopy(utf8, offset, buffer, cursor, length);
+      int padded = (length + 7) & ~7;
+      for (int k = cursor + length; k < cursor + padded; k++) {
+        buffer[k] = 0;
+      }
+      slot(i, ((long) cursor << 32) | length);
+      cursor += padded;
     }
   }
 
@@ -44,7 +64,7 @@ final class UnsafeRowSink implements RowSink {
   public void missing(Column column) {
     int i = ordinal[column.ordinal()];
     if (i >= 0) {
-      writer.setNullAt(i);
+      buffer[i >>> 3] |= (byte) (1 << (i & 7));
     }
   }
 
@@ -52,7 +72,7 @@ final class UnsafeRowSink implements RowSink {
   public void int32(Column column, int value) {
     int i = ordinal[column.ordinal()];
     if (i >= 0) {
-      writer.write(i, value);
+      slot(i, value & 0xFFFF_FFFFL); // the upper half of an int's slot stays zero
     }
   }
 
@@ -65,7 +85,7 @@ final class UnsafeRowSink implements RowSink {
   public void cents(Column column, long cents) {
     int i = ordinal[column.ordinal()];
     if (i >= 0) {
-      writer.write(i, cents); // a decimal(12,2) is stored as its unscaled long
+      slot(i, cents); // a decimal(12,2) is stored as its unscaled long
     }
   }
 
@@ -73,7 +93,11 @@ final class UnsafeRowSink implements RowSink {
   public void bool(Column column, boolean value) {
     int i = ordinal[column.ordinal()];
     if (i >= 0) {
-      writer.write(i, value);
+      slot(i, value ? 1 : 0);
     }
+  }
+
+  private void slot(int field, long value) {
+    Platform.putLong(buffer, Platform.BYTE_ARRAY_OFFSET + nullBytes + 8L * field, value);
   }
 }

@@ -8,10 +8,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import io.mdmgen.world.Column;
+import io.mdmgen.world.Master;
+import io.mdmgen.world.RecordingSink;
 import io.mdmgen.world.Scenario;
 import io.mdmgen.world.SourceRates;
 import io.mdmgen.world.SourceSystem;
 import io.mdmgen.world.Table;
+import io.mdmgen.world.Utf8Buffer;
+import io.mdmgen.world.World;
+import io.mdmgen.world.WorldSpec;
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -173,6 +181,33 @@ class BatchHiveIT {
       String local = row[g.column("email")].split("@")[0].replaceAll("\\d+$", "");
       assertTrue(Set.of(first + "." + last, first + last, first.charAt(0) + last, first + "_" + last,
           first + last.charAt(0)).contains(local), row[g.column("email")]);
+    }
+  }
+
+  @Test
+  void everyValueSurvivesSparkAndOrcAsTheWorldModelMadeIt() {
+    World world = new WorldSpec(WorldSpec.DEFAULT_SEED, WorldSpec.DEFAULT_AS_OF, Scenario.defaults()).world();
+    OrcTables.Rows g = tables.get(Table.CUSTOMERS);
+    Master m = new Master();
+    Utf8Buffer b = new Utf8Buffer();
+    RecordingSink expected = new RecordingSink();
+    for (String[] row : g.rows()) {
+      long index = Long.parseLong(row[g.column("customer_id")].substring("CUST-".length()));
+      world.master(index, m);
+      world.writeMaster(m, b, expected.clear());
+      for (int c = 0; c < row.length; c++) {
+        Object want = expected.row.get(Column.named(g.columns().get(c)));
+        String got = row[c];
+        if (want instanceof LocalDate d) {
+          assertEquals(d, got.matches("-?\\d+") ? LocalDate.ofEpochDay(Long.parseLong(got)) : LocalDate.parse(got));
+        } else if (want instanceof BigDecimal d) {
+          assertEquals(0, d.compareTo(new BigDecimal(got)), got);
+        } else if (want instanceof Boolean v) {
+          assertEquals(v ? "1" : "0", got.equals("true") ? "1" : got.equals("false") ? "0" : got);
+        } else {
+          assertEquals(want, got, g.columns().get(c));
+        }
+      }
     }
   }
 

@@ -7,16 +7,12 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /** Test sink: the row as Java values, by column (null for missing). */
-final class RecordingSink implements RowSink {
-  final Map<Column, Object> row = new EnumMap<>(Column.class);
+public final class RecordingSink implements RowSink {
+  public final Map<Column, Object> row = new EnumMap<>(Column.class);
 
-  RecordingSink clear() {
+  public RecordingSink clear() {
     row.clear();
     return this;
-  }
-
-  String text(Column c) {
-    return (String) row.get(c);
   }
 
   @Override
