@@ -39,7 +39,7 @@ public final class Main implements Callable<Integer> {
   /** Where batch tables go. */
   enum Sink { hive, noop }
 
-  @Option(names = "--mode", defaultValue = "batch", description = "batch (stream is not built yet). Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--mode", defaultValue = "batch", paramLabel = "MODE", description = "batch (stream is not built yet). Default: ${DEFAULT-VALUE}.")
   Mode mode;
 
   @Option(names = "--total-records", paramLabel = "COUNT",
@@ -50,7 +50,7 @@ public final class Main implements Callable<Integer> {
       description = "Size of the master pool (golden customers). Default: as many as --total-records needs.")
   String uniqueCustomers;
 
-  @Option(names = "--seed", defaultValue = "42", description = "World seed. Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--seed", defaultValue = "42", paramLabel = "N", description = "World seed. Default: ${DEFAULT-VALUE}.")
   long seed;
 
   @Option(names = "--as-of", defaultValue = "2026-01-01", paramLabel = "DATE",
@@ -60,36 +60,36 @@ public final class Main implements Callable<Integer> {
   @Option(names = "--scenario", paramLabel = "FILE", description = "YAML file overriding per-source rates.")
   Path scenario;
 
-  @Option(names = "--sink", defaultValue = "hive", description = "hive (ORC tables) or noop (generate and discard: a speed probe). Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--sink", defaultValue = "hive", paramLabel = "SINK", description = "hive (ORC tables) or noop (generate and discard: a speed probe). Default: ${DEFAULT-VALUE}.")
   Sink sink;
 
   @Option(names = "--warehouse", defaultValue = "./warehouse", paramLabel = "DIR",
       description = "Hive warehouse and embedded metastore directory. Default: ${DEFAULT-VALUE}.")
   Path warehouse;
 
-  @Option(names = "--database", defaultValue = "mdm_demo", description = "Hive database. Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--database", defaultValue = "mdm_demo", paramLabel = "NAME", description = "Hive database. Default: ${DEFAULT-VALUE}.")
   String database;
 
-  @Option(names = "--table-suffix", defaultValue = "", description = "Appended to every table name, e.g. _scale.")
+  @Option(names = "--table-suffix", defaultValue = "", paramLabel = "SUFFIX", description = "Appended to every table name, e.g. _scale.")
   String tableSuffix;
 
-  @Option(names = "--write-mode", defaultValue = "overwrite",
+  @Option(names = "--write-mode", defaultValue = "overwrite", paramLabel = "MODE",
       description = "overwrite or append (append continues after the customers already in the tables). Default: ${DEFAULT-VALUE}.")
   WriteMode writeMode;
 
-  @Option(names = "--partitions", defaultValue = "0", description = "Spark partitions per table. Default: one per 2M source records, at least 2 per core.")
+  @Option(names = "--partitions", defaultValue = "0", paramLabel = "N", description = "Spark partitions per table. Default: one per 2M source records, at least 2 per core.")
   int partitions;
 
   @Option(names = "--embed-truth", description = "Also write customer_id (the master) into the source tables.")
   boolean embedTruth;
 
-  @Option(names = "--orc-compression", defaultValue = "zstd", description = "zstd, snappy, lz4, zlib or none. Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--orc-compression", defaultValue = "zstd", paramLabel = "CODEC", description = "zstd, snappy, lz4, zlib or none. Default: ${DEFAULT-VALUE}.")
   OrcCompression orcCompression;
 
   @Option(names = "--report", paramLabel = "FILE", description = "Where to write the run report. Default: run-report.json beside the warehouse.")
   Path report;
 
-  @Option(names = "--master", defaultValue = "local[*]", description = "Spark master. Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--master", defaultValue = "local[*]", paramLabel = "URL", description = "Spark master. Default: ${DEFAULT-VALUE}.")
   String master;
 
   /** ORC codecs Spark writes. */
