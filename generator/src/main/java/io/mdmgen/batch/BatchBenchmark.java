@@ -33,8 +33,7 @@ public final class BatchBenchmark {
     try {
       WorldSpec spec = new WorldSpec(WorldSpec.DEFAULT_SEED, WorldSpec.DEFAULT_AS_OF, Scenario.defaults());
       int cores = spark.sparkContext().defaultParallelism();
-      Planner.Plan plan = new Planner(spec, Planner.LOCAL, cores)
-          .plan(0, OptionalLong.of(total), OptionalLong.empty());
+      Planner.Plan plan = BatchJob.plan(spark, spec, 0, OptionalLong.of(total), OptionalLong.empty());
       int partitions = BatchJob.partitions(plan.census().records(), cores);
       Function<Table, Dataset<Row>> rows =
           t -> WorldSource.read(spark, t, spec, plan.extent(), partitions, false);
@@ -42,8 +41,7 @@ public final class BatchBenchmark {
       TableSink orc = new HiveOrcSink(spark, "mdmgen_bench", WriteMode.overwrite);
 
       // JIT warm-up on a small extent: the figures are for the steady state a long run is in.
-      Planner.Plan small = new Planner(spec, Planner.LOCAL, cores)
-          .plan(0, OptionalLong.of(1_000_000), OptionalLong.empty());
+      Planner.Plan small = BatchJob.plan(spark, spec, 0, OptionalLong.of(1_000_000), OptionalLong.empty());
       for (SourceSystem s : SourceSystem.values()) {
         noop.stage("warm-up", WorldSource.read(spark, Table.of(s), spec, small.extent(), cores, false));
       }

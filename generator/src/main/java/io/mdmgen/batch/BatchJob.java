@@ -45,14 +45,20 @@ public final class BatchJob {
     return (int) Math.min(Integer.MAX_VALUE, (wanted + cores - 1) / cores * cores);
   }
 
+  /** The extent of the run, counted on the driver when small and as a Spark job when not. */
+  static Planner.Plan plan(SparkSession spark, WorldSpec spec, long firstMaster,
+      OptionalLong totalRecords, OptionalLong uniqueCustomers) {
+    double perMaster = spec.scenario().recordsPerMaster();
+    long estimate = uniqueCustomers.orElse((long) (totalRecords.orElse(0) / Math.max(perMaster, 1e-9)));
+    Planner.ChunkCounter counter = estimate <= LOCAL_CENSUS_MASTERS ? Planner.LOCAL : new SparkCensus(spark);
+    return new Planner(spec, counter, spark.sparkContext().defaultParallelism())
+        .plan(firstMaster, totalRecords, uniqueCustomers);
+  }
+
   public static RunReport run(SparkSession spark, Options o, TableSink sink) {
     long started = System.nanoTime();
     int parallelism = spark.sparkContext().defaultParallelism();
-    double perMaster = o.spec().scenario().recordsPerMaster();
-    long estimate = o.uniqueCustomers().orElse((long) (o.totalRecords().orElse(0) / Math.max(perMaster, 1e-9)));
-    Planner.ChunkCounter counter = estimate <= LOCAL_CENSUS_MASTERS ? Planner.LOCAL : new SparkCensus(spark);
-    Planner.Plan plan = new Planner(o.spec(), counter, parallelism)
-        .plan(o.firstMaster(), o.totalRecords(), o.uniqueCustomers());
+    Planner.Plan plan = plan(spark, o.spec(), o.firstMaster(), o.totalRecords(), o.uniqueCustomers());
     Census census = plan.census();
 
     Map<Table, Long> rows = new LinkedHashMap<>();

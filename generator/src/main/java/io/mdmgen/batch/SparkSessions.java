@@ -26,10 +26,7 @@ public final class SparkSessions {
       throw new UncheckedIOException("cannot create warehouse " + w, e);
     }
     System.setProperty("derby.stream.error.file", w.resolve("derby.log").toString());
-    return SparkSession.builder()
-        .appName("mdmgen")
-        .master(master)
-        .config("spark.ui.enabled", "false")
+    return base(master)
         .config("spark.sql.warehouse.dir", w.toUri().toString())
         .config("spark.hadoop.javax.jdo.option.ConnectionURL",
             "jdbc:derby:;databaseName=" + w.resolve("metastore_db") + ";create=true")
@@ -41,10 +38,10 @@ public final class SparkSessions {
   }
 
   public static SparkSession plain(String master) {
-    return SparkSession.builder()
-        .appName("mdmgen")
-        .master(master)
-        .config("spark.ui.enabled", "false")
-        .getOrCreate();
+    return base(master).getOrCreate();
+  }
+
+  private static SparkSession.Builder base(String master) {
+    return SparkSession.builder().appName("mdmgen").master(master).config("spark.ui.enabled", "false");
   }
 }

@@ -35,6 +35,7 @@ public final class Dictionaries {
   final byte[][] jobPosition;
   // Places are packed for cache locality: picking one costs a miss or two, not six. Place p's
   // text is placeText[placeAt[p], placeAt[p + 1]): 5-byte ZIP, 2-byte state, then the city.
+  static final int ZIP = 0, STATE = 5, CITY = 7;
   final byte[] placeText;
   final int[] placeAt;
   /** Up to six area codes per place, 10 bits each above a 3-bit count. */
@@ -105,6 +106,11 @@ public final class Dictionaries {
     }
     placeAt[places.size()] = text.size();
     placeText = text.toByteArray();
+  }
+
+  /** Length in bytes of place {@code p}'s city, which starts at {@code placeAt[p] + CITY}. */
+  int cityLength(int p) {
+    return placeAt[p + 1] - placeAt[p] - CITY;
   }
 
   /** Whether exchange {@code nxx} is in service in area code {@code npa}. */

@@ -309,8 +309,7 @@ public final class World {
       out.string(Column.ADDRESS, b.bytes(), at, b.length() - at);
     }
     at = b.length();
-    int place = dict.placeAt[m.place];
-    b.append(dict.placeText, place + 7, dict.placeAt[m.place + 1] - place - 7);
+    b.append(dict.placeText, dict.placeAt[m.place] + Dictionaries.CITY, dict.cityLength(m.place));
     if (v.addressFormat == 4) {
       b.upper(at, b.length());
     }
@@ -416,15 +415,15 @@ public final class World {
   // ---------------------------------------------------------------- shared pieces
 
   private void writePlace(Master m, RowSink out) {
-    int at = dict.placeAt[m.place];
-    out.string(Column.CITY, dict.placeText, at + 7, dict.placeAt[m.place + 1] - at - 7);
+    out.string(Column.CITY, dict.placeText, dict.placeAt[m.place] + Dictionaries.CITY,
+        dict.cityLength(m.place));
     writeStateAndZip(m, out);
   }
 
   private void writeStateAndZip(Master m, RowSink out) {
     int at = dict.placeAt[m.place];
-    out.string(Column.STATE, dict.placeText, at + 5, 2);
-    out.string(Column.ZIP_CODE, dict.placeText, at, 5);
+    out.string(Column.STATE, dict.placeText, at + Dictionaries.STATE, Dictionaries.CITY - Dictionaries.STATE);
+    out.string(Column.ZIP_CODE, dict.placeText, at + Dictionaries.ZIP, Dictionaries.STATE - Dictionaries.ZIP);
   }
 
   private void writeStatus(Master m, RowSink out) {
