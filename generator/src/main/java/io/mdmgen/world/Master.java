@@ -10,6 +10,7 @@ public final class Master {
   boolean female;
   int first;
   int last;
+  int handleLast; // the last name in email and username, which a name change keeps
   int place;
   int areaCode;
   int exchange;
@@ -35,4 +36,17 @@ public final class Master {
   int registrationDay;
   int lastActivityDay;
   boolean active;
+  boolean closed;
+
+  public long index() {
+    return index;
+  }
+
+  public long key() {
+    return key;
+  }
+
+  public int lastActivityDay() {
+    return lastActivityDay;
+  }
 }

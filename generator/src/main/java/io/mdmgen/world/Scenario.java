@@ -20,36 +20,46 @@ import java.util.Set;
  *   coverage: 0.8
  *   copies: [0.85, 0.15]
  *   typo: 0.05
+ *   lag_seconds: 60
+ * stream:
+ *   life_events_per_customer: 3
  * </pre>
  */
 public final class Scenario implements Serializable {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Set<String> KEYS = Set.of("coverage", "copies", "name_variation",
-      "email_domain_change", "typo", "missing", "address_formats", "phone_formats");
+      "email_domain_change", "typo", "missing", "address_formats", "phone_formats", "lag_seconds");
 
   private final EnumMap<SourceSystem, SourceRates> rates;
+  private final Life life;
 
-  private Scenario(EnumMap<SourceSystem, SourceRates> rates) {
+  private Scenario(EnumMap<SourceSystem, SourceRates> rates, Life life) {
     this.rates = rates;
+    this.life = life;
   }
 
   public static Scenario defaults() {
     EnumMap<SourceSystem, SourceRates> m = new EnumMap<>(SourceSystem.class);
     m.put(SourceSystem.CRM, new SourceRates(0.80, new double[] {0.85, 0.15}, 0.30, 0.20, 0.10, 0.15,
         new double[] {0.30, 0.20, 0.10, 0.10, 0.05, 0.05, 0.20},
-        new double[] {0.50, 0.25, 0.10, 0.05, 0.10}));
+        new double[] {0.50, 0.25, 0.10, 0.05, 0.10}, 120));
     m.put(SourceSystem.ERP, new SourceRates(0.70, new double[] {1.0}, 0.30, 0.20, 0.10, 0.15,
         new double[] {0.05, 0.25, 0.05, 0.05, 0.50, 0.05, 0.05},
-        new double[] {0.10, 0.20, 0.05, 0.60, 0.05}));
+        new double[] {0.10, 0.20, 0.05, 0.60, 0.05}, 3600));
     m.put(SourceSystem.ECOMMERCE, new SourceRates(0.60, new double[] {0.70, 0.25, 0.05}, 0.30, 0.20,
         0.10, 0.15, new double[] {0.10, 0.30, 0.10, 0.25, 0.05, 0.10, 0.10},
-        new double[] {0.20, 0.30, 0.10, 0.10, 0.30}));
-    return new Scenario(m);
+        new double[] {0.20, 0.30, 0.10, 0.10, 0.30}, 5));
+    return new Scenario(m, Life.DEFAULTS);
   }
 
   public SourceRates rates(SourceSystem source) {
     return rates.get(source);
+  }
+
+  /** What happens to customers after they appear, in stream mode. */
+  public Life life() {
+    return life;
   }
 
   /** Expected source records per master, over all systems. */
@@ -77,15 +87,25 @@ public final class Scenario implements Serializable {
       return base;
     }
     if (!root.isObject()) {
-      throw new IllegalArgumentException("expected a map of source systems (crm, erp, ecommerce)");
+      throw new IllegalArgumentException("expected a map of source systems (crm, erp, ecommerce) and stream");
     }
     EnumMap<SourceSystem, SourceRates> m = new EnumMap<>(base.rates);
+    Life life = base.life;
     for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
-      SourceSystem source = SourceSystem.of(e.getKey());
+      if (e.getKey().equals(Life.KEY)) {
+        life = Life.override(base.life, e.getValue());
+        continue;
+      }
+      SourceSystem source;
+      try {
+        source = SourceSystem.of(e.getKey());
+      } catch (IllegalArgumentException unknown) {
+        throw new IllegalArgumentException(unknown.getMessage().replace("(allowed: ", "(allowed: stream, "));
+      }
       m.put(source, override(source.code(), base.rates(source), e.getValue()));
     }
-    return new Scenario(m);
+    return new Scenario(m, life);
   }
 
   private static SourceRates override(String where, SourceRates d, JsonNode node) {
@@ -107,10 +127,24 @@ public final class Scenario implements Serializable {
         rate(where, node, "typo", d.typo()),
         rate(where, node, "missing", d.missing()),
         weights(where, node, "address_formats", d.addressFormats(), SourceRates.ADDRESS_FORMATS, false),
-        weights(where, node, "phone_formats", d.phoneFormats(), SourceRates.PHONE_FORMATS, false));
+        weights(where, node, "phone_formats", d.phoneFormats(), SourceRates.PHONE_FORMATS, false),
+        number(where, node, "lag_seconds", d.lagSeconds(), 0, 30 * 86_400));
   }
 
-  private static double rate(String where, JsonNode node, String key, double fallback) {
+  static double number(String where, JsonNode node, String key, double fallback, double min,
+      double max) {
+    JsonNode v = node.get(key);
+    if (v == null) {
+      return fallback;
+    }
+    if (!v.isNumber() || !(v.asDouble() >= min && v.asDouble() <= max)) {
+      throw new IllegalArgumentException(where + "." + key + " = " + v + " is not a number in ["
+          + (long) min + ", " + (long) max + "]");
+    }
+    return v.asDouble();
+  }
+
+  static double rate(String where, JsonNode node, String key, double fallback) {
     JsonNode v = node.get(key);
     if (v == null) {
       return fallback;
@@ -121,7 +155,7 @@ public final class Scenario implements Serializable {
     return v.asDouble();
   }
 
-  private static double[] weights(String where, JsonNode node, String key, double[] fallback,
+  static double[] weights(String where, JsonNode node, String key, double[] fallback,
       int size, boolean upToSize) {
     JsonNode v = node.get(key);
     if (v == null) {
@@ -161,17 +195,19 @@ public final class Scenario implements Serializable {
       n.put("missing", r.missing());
       n.set("address_formats", JSON.valueToTree(r.addressFormats()));
       n.set("phone_formats", JSON.valueToTree(r.phoneFormats()));
+      n.put("lag_seconds", r.lagSeconds());
     });
+    root.set(Life.KEY, life.toJson(JSON));
     return root.toString();
   }
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Scenario s && rates.equals(s.rates);
+    return o instanceof Scenario s && rates.equals(s.rates) && life.equals(s.life);
   }
 
   @Override
   public int hashCode() {
-    return rates.hashCode();
+    return rates.hashCode() * 31 + life.hashCode();
   }
 }

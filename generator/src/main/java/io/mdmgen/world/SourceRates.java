@@ -15,6 +15,7 @@ import java.util.Arrays;
  * @param missing share of records with one optional field missing
  * @param addressFormats weights of the seven street-line formats (this system's habits)
  * @param phoneFormats weights of the five phone formats (this system's habits)
+ * @param lagSeconds how long a change takes to reach this system in stream mode
  */
 public record SourceRates(
     double coverage,
@@ -24,7 +25,8 @@ public record SourceRates(
     double typo,
     double missing,
     double[] addressFormats,
-    double[] phoneFormats)
+    double[] phoneFormats,
+    double lagSeconds)
     implements Serializable {
 
   public static final int MAX_COPIES = 4;
@@ -83,7 +85,8 @@ public record SourceRates(
         && typo == r.typo
         && missing == r.missing
         && Arrays.equals(addressFormats, r.addressFormats)
-        && Arrays.equals(phoneFormats, r.phoneFormats);
+        && Arrays.equals(phoneFormats, r.phoneFormats)
+        && lagSeconds == r.lagSeconds;
   }
 
   @Override
@@ -96,6 +99,6 @@ public record SourceRates(
   public String toString() {
     return "SourceRates[coverage=" + coverage + ", copies=" + Arrays.toString(copies)
         + ", nameVariation=" + nameVariation + ", emailDomainChange=" + emailDomainChange
-        + ", typo=" + typo + ", missing=" + missing + "]";
+        + ", typo=" + typo + ", missing=" + missing + ", lagSeconds=" + lagSeconds + "]";
   }
 }

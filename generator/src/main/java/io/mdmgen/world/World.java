@@ -2,6 +2,7 @@ package io.mdmgen.world;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.Arrays;
 
 /**
  * The world model: master customer {@code i} and every source record are pure functions of
@@ -20,7 +21,7 @@ public final class World {
       ADDRESS_FORMAT = 5, PHONE_FORMAT = 6, DOMAIN_CHANGED = 7, NEW_DOMAIN = 8, TYPO = 9,
       TYPO_COLUMN = 10, TYPO_DRAW = 11, MISSING = 12, MISSING_COLUMN = 13, EXTRA_1 = 20,
       EXTRA_2 = 21, EXTRA_3 = 22, EXTRA_4 = 23, EXTRA_5 = 24;
-  private static final long ID_SALT = 300;
+  private static final long CLOSE_CHANCE = 50, LIFE_CHANCE = 1000, LIFE_DRAW = 1100;
 
   static final String[] SEGMENTS = {"Basic", "Regular", "Premium", "VIP"};
   private static final double[] SEGMENT_CDF = {0.35, 0.75, 0.95, 1.0};
@@ -73,11 +74,15 @@ public final class World {
   private final double[][] phoneCdf = new double[3][];
   private final SourceRates[] rates = new SourceRates[3];
   private final long[][] idKeys = new long[3][];
+  private final Life life;
+  private final double[] lifeMixCdf;
 
   public World(long seed, LocalDate asOf, Scenario scenario, Dictionaries dictionaries) {
     this.seed = seed;
     this.asOfDay = (int) asOf.toEpochDay();
     this.dict = dictionaries;
+    this.life = scenario.life();
+    this.lifeMixCdf = Hash.cdf(life.mix());
     for (SourceSystem s : SourceSystem.values()) {
       SourceRates r = scenario.rates(s);
       rates[s.ordinal()] = r;
@@ -110,6 +115,7 @@ public final class World {
     m.female = (Hash.of(k, GENDER) & 1) == 0;
     m.first = Hash.below(Hash.of(k, FIRST), m.female ? d.femaleFirst.length : d.maleFirst.length);
     m.last = Hash.below(Hash.of(k, LAST), d.last.length);
+    m.handleLast = m.last;
     m.place = Hash.below(Hash.of(k, PLACE), d.places());
     long codes = d.placeAreaCodes[m.place];
     int code = Hash.below(Hash.of(k, AREA), (int) (codes & 7));
@@ -152,6 +158,116 @@ public final class World {
     double a = Hash.unit(Hash.of(k, ACTIVITY));
     m.lastActivityDay = m.registrationDay + (int) ((asOfDay - m.registrationDay) * (1 - a * a * a));
     m.active = asOfDay - m.lastActivityDay <= 365;
+    m.closed = false;
+  }
+
+  // ---------------------------------------------------------------- life (stream mode)
+
+  /**
+   * The opportunity (1 to {@link Life#OPPORTUNITIES}) at which the customer with key
+   * {@code masterKey} closes its account, or {@code OPPORTUNITIES + 1} if it never does.
+   */
+  public int closingChance(long masterKey) {
+    long h = Hash.of(masterKey, CLOSE_CHANCE);
+    return Hash.unit(h) < life.closureRate()
+        ? 1 + Hash.below(Hash.mix(h), Life.OPPORTUNITIES) : Life.OPPORTUNITIES + 1;
+  }
+
+  /**
+   * What happens to the customer at opportunity {@code chance} (1-based), given its
+   * {@link #closingChance}; null when nothing does (or the account is already closed).
+   */
+  public LifeEvent lifeEvent(long masterKey, int chance, int closingChance) {
+    if (chance >= closingChance) {
+      return chance == closingChance ? LifeEvent.CLOSE : null;
+    }
+    long h = Hash.of(masterKey, LIFE_CHANCE + chance);
+    if (Hash.unit(h) >= life.perOpportunity()) {
+      return null;
+    }
+    return LifeEvent.values()[Hash.pick(Hash.mix(h), lifeMixCdf)];
+  }
+
+  /** Makes {@code m} a customer that appeared on {@code day}: registered and last active then. */
+  public void appear(Master m, int day) {
+    m.registrationDay = day;
+    m.lastActivityDay = day;
+    m.active = true;
+    m.closed = false;
+  }
+
+  /**
+   * Applies life event {@code e}, the one at opportunity {@code chance}, to {@code m} on
+   * {@code day}; returns the columns whose values it changed, as a bit set of column ordinals.
+   */
+  public long live(Master m, LifeEvent e, int chance, int day) {
+    long h = Hash.of(m.key, LIFE_DRAW + chance);
+    Dictionaries d = dict;
+    long changed = 0;
+    switch (e) {
+      case MOVE -> {
+        int before = m.place;
+        m.place = Hash.below(h, d.places());
+        m.streetNumber = 1 + Hash.below(Hash.mix(h + 1), 9_999);
+        m.street = Hash.below(Hash.mix(h + 2), d.last.length + d.maleFirst.length);
+        m.streetSuffix = Hash.pick(Hash.mix(h + 3), SUFFIX_CDF);
+        long u = Hash.mix(h + 4);
+        m.unitKind = Hash.unit(u) < 0.25 ? Hash.pick(Hash.mix(u), UNIT_CDF) : -1;
+        m.unitNumber = 1 + Hash.below(Hash.mix(h + 5), 400);
+        changed = bit(Column.ADDRESS);
+        int a = d.placeAt[before];
+        int b = d.placeAt[m.place];
+        if (!Arrays.equals(d.placeText, a + Dictionaries.CITY, a + Dictionaries.CITY + d.cityLength(before),
+            d.placeText, b + Dictionaries.CITY, b + Dictionaries.CITY + d.cityLength(m.place))) {
+          changed |= bit(Column.CITY);
+        }
+        if (!Arrays.equals(d.placeText, a + Dictionaries.STATE, a + Dictionaries.CITY,
+            d.placeText, b + Dictionaries.STATE, b + Dictionaries.CITY)) {
+          changed |= bit(Column.STATE);
+        }
+        if (!Arrays.equals(d.placeText, a + Dictionaries.ZIP, a + Dictionaries.STATE,
+            d.placeText, b + Dictionaries.ZIP, b + Dictionaries.STATE)) {
+          changed |= bit(Column.ZIP_CODE);
+        }
+      }
+      case EMAIL -> {
+        m.emailPattern = Hash.below(h, 5);
+        long ed = Hash.mix(h + 1);
+        m.emailDigits = Hash.unit(ed) < 0.4 ? 1 + Hash.below(Hash.mix(ed), 99) : -1;
+        m.emailDomain = (m.emailDomain + 1 + Hash.below(Hash.mix(h + 2), DOMAINS.length - 1))
+            % DOMAINS.length;
+        changed = bit(Column.EMAIL);
+      }
+      case PHONE -> {
+        long codes = d.placeAreaCodes[m.place];
+        m.areaCode = (int) (codes >>> (3 + 10 * Hash.below(h, (int) (codes & 7)))) & 1023;
+        long x = Hash.mix(h + 1);
+        do {
+          m.exchange = 200 + Hash.below(x, 800);
+          x = Hash.mix(x);
+        } while (!d.validExchange(m.areaCode, m.exchange));
+        m.line = Hash.below(Hash.mix(h + 2), 10_000);
+        changed = bit(Column.PHONE);
+      }
+      case NAME -> {
+        m.last = (m.last + 1 + Hash.below(h, d.last.length - 1)) % d.last.length;
+        changed = bit(Column.LAST_NAME) | bit(Column.FULL_NAME);
+      }
+      case CLOSE -> {
+        m.active = false;
+        m.closed = true;
+        changed = bit(Column.IS_ACTIVE) | bit(Column.ACCOUNT_STATUS);
+      }
+    }
+    if (day > m.lastActivityDay) {
+      m.lastActivityDay = day;
+      changed |= bit(Column.LAST_ACTIVITY_DATE);
+    }
+    return changed;
+  }
+
+  private static long bit(Column c) {
+    return 1L << c.ordinal();
   }
 
   /** Fills {@code v} with the variation of record {@code copy} of {@code source} for {@code m}. */
@@ -382,14 +498,15 @@ public final class World {
     byte[] terms = PAYMENT_TERMS_UTF8[Hash.pick(Hash.of(k, EXTRA_2), PAYMENT_TERMS_CDF)];
     out.string(Column.PAYMENT_TERMS, terms, 0, terms.length);
     double u = Hash.unit(Hash.of(k, EXTRA_3));
-    byte[] status = m.active ? (u < 0.92 ? ACTIVE : ON_HOLD) : (u < 0.70 ? CLOSED : ON_HOLD);
+    byte[] status = m.closed ? CLOSED
+        : m.active ? (u < 0.92 ? ACTIVE : ON_HOLD) : (u < 0.70 ? CLOSED : ON_HOLD);
     out.string(Column.ACCOUNT_STATUS, status, 0, status.length);
   }
 
   private void writeEcommerce(Master m, Variation v, Utf8Buffer b, RowSink out) {
     long k = v.key;
     int at = b.length();
-    byte[] last = dict.lastHandle[m.last];
+    byte[] last = dict.lastHandle[m.handleLast];
     b.append(firstHandle(m));
     long h = Hash.of(k, EXTRA_1);
     switch ((int) (h & 3)) {
@@ -453,7 +570,7 @@ public final class World {
 
   private Utf8Buffer emailLocal(Master m, Utf8Buffer b) {
     byte[] first = firstHandle(m);
-    byte[] last = dict.lastHandle[m.last];
+    byte[] last = dict.lastHandle[m.handleLast];
     switch (m.emailPattern) {
       case 0 -> b.append(first).append('.').append(last);
       case 1 -> b.append(first).append(last);

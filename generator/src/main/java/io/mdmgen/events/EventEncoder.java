@@ -1,0 +1,167 @@
+package io.mdmgen.events;
+
+import io.mdmgen.world.Column;
+import io.mdmgen.world.LifeEvent;
+import io.mdmgen.world.Master;
+import io.mdmgen.world.SourceSystem;
+import io.mdmgen.world.Utf8Buffer;
+import io.mdmgen.world.Variation;
+import io.mdmgen.world.World;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Turns one event of a step into its Kafka key and Confluent-framed Avro value. A customer's
+ * state at opportunity k is recomputed from the customer's index (its creation, then each life
+ * event up to k), so any event can be encoded alone, in any task, in any order.
+ */
+final class EventEncoder {
+  private static final Column[] COLUMNS = Column.values();
+  private static final byte[][] COLUMN_NAMES = new byte[COLUMNS.length][];
+  /** source_system of each topic's events: the source's code, mdm for golden records. */
+  private static final byte[][] SYSTEM = new byte[Topic.values().length][];
+
+  static {
+    for (Column c : COLUMNS) {
+      COLUMN_NAMES[c.ordinal()] = c.columnName().getBytes(StandardCharsets.US_ASCII);
+    }
+    for (Topic t : Topic.values()) {
+      SYSTEM[t.ordinal()] = (t.source() == null ? "mdm" : t.source().code())
+          .getBytes(StandardCharsets.US_ASCII);
+    }
+  }
+
+  private final World world;
+  private final StreamPlan plan;
+  private final int[] schemaIds;
+  private final byte[] idPrefix;
+  private final AvroRecordSink[] sinks = new AvroRecordSink[Topic.values().length];
+  private final Master m = new Master();
+  private final Variation v = new Variation();
+  private final Utf8Buffer text = new Utf8Buffer();
+  private final Utf8Buffer digits = new Utf8Buffer();
+  private final AvroWriter record = new AvroWriter();
+  private final AvroWriter value = new AvroWriter();
+  private AvroRecordSink keySink;
+
+  // The customer state last computed: master index and opportunity, and what it changed.
+  private long stateMaster = -1;
+  private int stateChance = -1;
+  private long sequence;
+  private long changed;
+
+  /** @param schemaIds the registry's id of each topic's value schema, by {@link Topic} ordinal */
+  EventEncoder(World world, StreamPlan plan, int[] schemaIds) {
+    this.world = world;
+    this.plan = plan;
+    this.schemaIds = schemaIds.clone();
+    this.idPrefix = (plan.spec().seed() + "-").getBytes(StandardCharsets.US_ASCII);
+    for (Topic t : Topic.values()) {
+      Column key = t == Topic.CUSTOMERS ? Column.CUSTOMER_ID : Column.SOURCE_RECORD_ID;
+      sinks[t.ordinal()] = new AvroRecordSink(t.recordSchema(), key,
+          t.source() != null && !plan.embedTruth());
+    }
+  }
+
+  /**
+   * Encodes event {@code j} of {@code events}, which is event {@code n} of the stream. The key is
+   * then {@link #key()}; the value {@link #value()}, or none for a tombstone.
+   */
+  void encode(StepEvents events, int j, long n) {
+    byte kind = events.kind[j];
+    Topic topic = Topic.values()[events.topic[j]];
+    long master = events.master[j];
+    int copy = events.copy[j];
+    AvroRecordSink sink = sinks[topic.ordinal()];
+    keySink = sink;
+    record.clear();
+    sink.start(record);
+    if (kind == StepEvents.TRUTH) {
+      world.writeTruth(master, Topic.values()[events.topic[j - 1]].source(), copy, text, sink);
+    } else {
+      state(master, events.chance[j]);
+      if (topic.source() == null) {
+        world.writeMaster(m, text, sink);
+      } else {
+        world.vary(m, topic.source(), copy, v);
+        world.writeSource(m, topic.source(), copy, v, text, sink);
+      }
+    }
+    sink.finish();
+    value.clear();
+    if (kind == StepEvents.TOMBSTONE) {
+      return;
+    }
+    value.confluentHeader(schemaIds[topic.ordinal()]);
+    if (kind != StepEvents.TRUTH) {
+      header(kind, topic, n, sink);
+    }
+    value.raw(record.bytes(), 0, record.length());
+  }
+
+  private void header(byte op, Topic topic, long n, AvroRecordSink sink) {
+    digits.clear();
+    digits.append(idPrefix).appendDigits(n, 1);
+    value.string(digits.bytes(), 0, digits.length());
+    value.varlong(n);
+    value.varlong(op); // Envelope.OPS: CREATE, UPDATE, DELETE
+    value.varlong(plan.eventTimeMillis(n));
+    SourceSystem source = topic.source();
+    byte[] system = SYSTEM[topic.ordinal()];
+    value.string(system, 0, system.length);
+    value.string(record.bytes(), sink.keyAt(), sink.keyLength());
+    value.varlong(sequence);
+    long fields = op == StepEvents.CREATE ? 0 : changed;
+    if (source != null && v.missing() != null) {
+      fields &= ~(1L << v.missing().ordinal());
+    }
+    int count = 0;
+    for (Column c : COLUMNS) {
+      if ((fields >>> c.ordinal() & 1) != 0 && sink.has(c)) {
+        count++;
+      }
+    }
+    if (count > 0) {
+      value.varlong(count);
+      for (Column c : COLUMNS) {
+        if ((fields >>> c.ordinal() & 1) != 0 && sink.has(c)) {
+          byte[] name = COLUMN_NAMES[c.ordinal()];
+          value.string(name, 0, name.length);
+        }
+      }
+    }
+    value.varlong(0); // end of the array
+  }
+
+  /** Computes customer {@code master} as it is after its life event at opportunity {@code chance}. */
+  private void state(long master, int chance) {
+    if (master == stateMaster && chance == stateChance) {
+      return;
+    }
+    world.master(master, m);
+    world.appear(m, plan.dayOf(master));
+    long key = m.key();
+    int closing = world.closingChance(key);
+    sequence = 1;
+    changed = 0;
+    for (int k = 1; k <= chance; k++) {
+      LifeEvent e = world.lifeEvent(key, k, closing);
+      if (e != null) {
+        changed = world.live(m, e, k, plan.dayOf(master + k * plan.spacing()));
+        sequence++;
+      }
+    }
+    stateMaster = master;
+    stateChance = chance;
+  }
+
+  /** The key: the record's id as UTF-8. */
+  byte[] key() {
+    return java.util.Arrays.copyOfRange(record.bytes(), keySink.keyAt(),
+        keySink.keyAt() + keySink.keyLength());
+  }
+
+  /** The value bytes, or null for a tombstone. */
+  byte[] value() {
+    return value.length() == 0 ? null : value.copy();
+  }
+}

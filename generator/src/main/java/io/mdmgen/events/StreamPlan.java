@@ -1,0 +1,72 @@
+package io.mdmgen.events;
+
+import io.mdmgen.world.Life;
+import io.mdmgen.world.Scenario;
+import io.mdmgen.world.SourceRates;
+import io.mdmgen.world.SourceSystem;
+import io.mdmgen.world.WorldSpec;
+import java.io.Serializable;
+import java.time.ZoneOffset;
+
+/**
+ * Everything the events of a stream depend on, and the world clock derived from it. The world
+ * moves in steps: step {@code b} creates customer {@code b}. Lags and life spans are given in
+ * seconds and turned into steps at the steady-state number of events per step, so that at the
+ * target rate they last about as long as asked.
+ *
+ * @param spacing steps between a customer's life-event opportunities
+ * @param lags per source system, steps between a change and its arrival there
+ */
+public record StreamPlan(WorldSpec spec, RateProfile profile, boolean embedTruth,
+    double stepsPerSecond, long spacing, long[] lags) implements Serializable {
+
+  public StreamPlan {
+    lags = lags.clone();
+  }
+
+  public static StreamPlan of(WorldSpec spec, RateProfile profile, boolean embedTruth) {
+    Scenario s = spec.scenario();
+    double stepsPerSecond = profile.rate() / eventsPerStep(s);
+    long spacing = Math.max(1, Math.round(s.life().spanSeconds() / Life.OPPORTUNITIES * stepsPerSecond));
+    long[] lags = new long[SourceSystem.values().length];
+    for (SourceSystem source : SourceSystem.values()) {
+      lags[source.ordinal()] = Math.round(s.rates(source).lagSeconds() * stepsPerSecond);
+    }
+    return new StreamPlan(spec, profile, embedTruth, stepsPerSecond, spacing, lags);
+  }
+
+  /**
+   * Events per step once every lag has passed: the golden create, a create and a truth record
+   * per source record, each life event on the golden record and every source record, and a
+   * tombstone after every delete.
+   */
+  static double eventsPerStep(Scenario s) {
+    double records = s.recordsPerMaster();
+    Life life = s.life();
+    return 1 + 2 * records + life.expectedEvents() * (1 + records)
+        + life.closureRate() * 2 * (1 + records);
+  }
+
+  /** The day (since 1970-01-01) on which step {@code step} happens in the world. */
+  public int dayOf(long step) {
+    return (int) (spec.asOf().toEpochDay() + (long) Math.floor(step / stepsPerSecond / 86_400));
+  }
+
+  /** The stream's time zero: midnight UTC of the world's as-of date, so event times repeat. */
+  public long epochMillis() {
+    return spec.asOf().atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli();
+  }
+
+  /** Event time of event {@code n}, milliseconds since 1970. */
+  public long eventTimeMillis(long n) {
+    return epochMillis() + (long) Math.floor(profile.secondsAt(n) * 1000);
+  }
+
+  public long lag(SourceSystem source) {
+    return lags[source.ordinal()];
+  }
+
+  SourceRates rates(SourceSystem source) {
+    return spec.scenario().rates(source);
+  }
+}

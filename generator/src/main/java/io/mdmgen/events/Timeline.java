@@ -1,0 +1,96 @@
+package io.mdmgen.events;
+
+import io.mdmgen.world.Life;
+import io.mdmgen.world.LifeEvent;
+import io.mdmgen.world.SourceSystem;
+import io.mdmgen.world.World;
+
+/**
+ * Which events make up each world step, and so which event is the n-th of the stream. Step
+ * {@code b} holds, in this order:
+ *
+ * <ol>
+ *   <li>the golden create of customer {@code b}, then the golden update (or delete and tombstone)
+ *       of every customer whose life-event opportunity falls on step {@code b};
+ *   <li>for each source system (CRM, ERP, e-commerce), what happened {@code lag} steps earlier,
+ *       as that system sees it: a create and a truth record per record of the customer created
+ *       then, and an update (or delete and tombstone) per record of each customer that lived an
+ *       event then.
+ * </ol>
+ *
+ * Customer {@code i} has its opportunities at steps {@code i + k * spacing}, k = 1..8, so a
+ * record's events always arrive in order and its sequence numbers follow from k alone.
+ */
+public final class Timeline {
+  private final World world;
+  private final StreamPlan plan;
+  private final StepEvents scratch = new StepEvents();
+
+  public Timeline(World world, StreamPlan plan) {
+    this.world = world;
+    this.plan = plan;
+  }
+
+  /** Fills {@code out} with the events of {@code step}. */
+  void expand(long step, StepEvents out) {
+    out.step = step;
+    out.size = 0;
+    out.add(StepEvents.CREATE, Topic.CUSTOMERS, step, 0, 0);
+    lives(step, Topic.CUSTOMERS, null, out);
+    for (SourceSystem source : SourceSystem.values()) {
+      long then = step - plan.lag(source);
+      if (then < 0) {
+        continue;
+      }
+      Topic topic = Topic.of(source);
+      int copies = world.copies(world.masterKey(then), source);
+      for (int c = 0; c < copies; c++) {
+        out.add(StepEvents.CREATE, topic, then, c, 0);
+        out.add(StepEvents.TRUTH, Topic.MATCH_TRUTH, then, c, 0);
+      }
+      lives(then, topic, source, out);
+    }
+  }
+
+  private void lives(long step, Topic topic, SourceSystem source, StepEvents out) {
+    for (int k = 1; k <= Life.OPPORTUNITIES; k++) {
+      long master = step - k * plan.spacing();
+      if (master < 0) {
+        return;
+      }
+      long key = world.masterKey(master);
+      LifeEvent e = world.lifeEvent(key, k, world.closingChance(key));
+      if (e == null) {
+        continue;
+      }
+      int copies = source == null ? 1 : world.copies(key, source);
+      for (int c = 0; c < copies; c++) {
+        if (e == LifeEvent.CLOSE) {
+          out.add(StepEvents.DELETE, topic, master, c, k);
+          out.add(StepEvents.TOMBSTONE, topic, master, c, k);
+        } else {
+          out.add(StepEvents.UPDATE, topic, master, c, k);
+        }
+      }
+    }
+  }
+
+  /** The position {@code count} events after {@code from}. */
+  public EventOffset advance(EventOffset from, long count) {
+    long step = from.step();
+    long remaining = count + from.within();
+    while (true) {
+      expand(step, scratch);
+      if (remaining < scratch.size) {
+        return new EventOffset(from.n() + count, step, (int) remaining);
+      }
+      remaining -= scratch.size;
+      step++;
+    }
+  }
+
+  /** The position of event {@code n}, walking from the start of the stream. */
+  public EventOffset locate(long n) {
+    return advance(EventOffset.START, n);
+  }
+}

@@ -1,0 +1,202 @@
+package io.mdmgen.events;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.mdmgen.world.Scenario;
+import io.mdmgen.world.WorldSpec;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericDatumReader;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.io.DecoderFactory;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class EventStreamTest {
+  /** Short lags and lives, so that 60,000 events hold every kind of event on every topic. */
+  static final String SCENARIO = """
+      crm: {lag_seconds: 2}
+      erp: {lag_seconds: 4}
+      ecommerce: {lag_seconds: 1}
+      stream: {life_span_seconds: 3, closure_rate: 0.3, life_events_per_customer: 4}
+      """;
+  static final int[] IDS = {11, 12, 13, 14, 15};
+  static final long EVENTS = 60_000;
+  static StreamPlan plan;
+  static List<Event> all;
+
+  record Event(long n, Topic topic, EventKind kind, String key, byte[] value) {}
+
+  @BeforeAll
+  static void generate() {
+    WorldSpec spec = new WorldSpec(7, WorldSpec.DEFAULT_AS_OF, Scenario.parse(SCENARIO));
+    plan = StreamPlan.of(spec, RateProfile.constant(5_000), false);
+    all = read(plan, EventOffset.START, EVENTS, 0, 1);
+  }
+
+  static List<Event> read(StreamPlan plan, EventOffset from, long end, int part, int parts) {
+    EventCursor c = new EventCursor(plan.spec().world(), plan, IDS, from, end, part, parts);
+    List<Event> out = new ArrayList<>();
+    while (c.next()) {
+      out.add(new Event(c.n(), c.topic(), c.kind(), new String(c.key(), StandardCharsets.UTF_8), c.value()));
+    }
+    return out;
+  }
+
+  static GenericRecord decode(Event e) throws IOException {
+    ByteBuffer b = ByteBuffer.wrap(e.value());
+    assertEquals(0, b.get(), "magic byte");
+    assertEquals(IDS[e.topic().ordinal()], b.getInt(), "schema id");
+    Schema schema = e.topic().valueSchema();
+    var decoder = DecoderFactory.get().binaryDecoder(e.value(), 5, e.value().length - 5, null);
+    GenericRecord r = new GenericDatumReader<GenericRecord>(schema).read(null, decoder);
+    assertTrue(decoder.isEnd(), "no bytes after the record");
+    return r;
+  }
+
+  @Test
+  void everyValueDecodesWithPlainAvroAndEveryKindAppears() throws IOException {
+    assertEquals(EVENTS, all.size());
+    Map<Topic, Set<EventKind>> kinds = new HashMap<>();
+    for (Event e : all) {
+      kinds.computeIfAbsent(e.topic(), t -> new HashSet<>()).add(e.kind());
+      if (e.kind() == EventKind.TOMBSTONE) {
+        assertNull(e.value());
+        continue;
+      }
+      GenericRecord r = decode(e);
+      if (e.topic() != Topic.MATCH_TRUTH) {
+        assertEquals("7-" + e.n(), r.get("event_id").toString());
+        assertEquals(e.n(), r.get("event_index"));
+        assertEquals(e.kind().name(), r.get("op").toString());
+        assertEquals(plan.eventTimeMillis(e.n()), r.get("event_time") instanceof java.time.Instant i
+            ? i.toEpochMilli() : (long) r.get("event_time"));
+        assertEquals(e.key(), r.get("source_record_id").toString());
+        GenericRecord rec = (GenericRecord) r.get("record");
+        if (e.topic().source() != null) {
+          assertNull(rec.get("customer_id"), "the truth is not embedded");
+          assertEquals(e.topic().source().code(), r.get("source_system").toString());
+        }
+      }
+    }
+    for (Topic t : List.of(Topic.CUSTOMERS, Topic.CRM, Topic.ERP, Topic.ECOMMERCE)) {
+      assertEquals(Set.of(EventKind.values()).size() - 1, kinds.get(t).size(), t + " has " + kinds.get(t));
+    }
+    assertEquals(Set.of(EventKind.TRUTH), kinds.get(Topic.MATCH_TRUTH));
+  }
+
+  @Test
+  void recordsHaveTruthGaplessSequencesAndTombstonesAfterDeletes() throws IOException {
+    Set<String> truth = new HashSet<>();
+    Map<String, Long> lastSequence = new HashMap<>();
+    Event previous = null;
+    for (Event e : all) {
+      if (e.kind() == EventKind.TRUTH) {
+        assertTrue(truth.add(e.key()), "one truth record per source record");
+      } else if (e.kind() == EventKind.TOMBSTONE) {
+        assertNotNull(previous);
+        assertEquals(EventKind.DELETE, previous.kind());
+        assertEquals(previous.key(), e.key());
+        assertEquals(previous.topic(), e.topic());
+      } else {
+        GenericRecord r = decode(e);
+        String id = e.topic() + "/" + e.key();
+        long seq = (long) r.get("sequence");
+        Long before = lastSequence.put(id, seq);
+        if (e.kind() == EventKind.CREATE) {
+          assertNull(before, id + " created twice");
+          assertEquals(1, seq);
+        } else {
+          assertNotNull(before, id + " changed before its create");
+          assertEquals(before + 1, seq, id + " sequence gap");
+        }
+      }
+      previous = e;
+    }
+    for (Event e : all) {
+      if (e.kind() == EventKind.CREATE && e.topic().source() != null) {
+        assertTrue(truth.contains(e.key()), "truth for " + e.key());
+      }
+    }
+  }
+
+  @Test
+  void changedFieldsAreExactlyTheFieldsThatDiffer() throws IOException {
+    Map<String, GenericRecord> last = new HashMap<>();
+    int updates = 0;
+    int untouched = 0;
+    for (Event e : all) {
+      if (e.kind() == EventKind.TRUTH || e.kind() == EventKind.TOMBSTONE) {
+        continue;
+      }
+      GenericRecord r = decode(e);
+      GenericRecord rec = (GenericRecord) r.get("record");
+      String id = e.topic() + "/" + e.key();
+      GenericRecord before = last.put(id, rec);
+      List<String> changed = new ArrayList<>();
+      for (Object o : (List<?>) r.get("changed_fields")) {
+        changed.add(o.toString());
+      }
+      if (before == null) {
+        assertTrue(changed.isEmpty());
+        continue;
+      }
+      updates++;
+      List<String> differ = new ArrayList<>();
+      for (Schema.Field f : rec.getSchema().getFields()) {
+        if (!java.util.Objects.equals(String.valueOf(before.get(f.pos())), String.valueOf(rec.get(f.pos())))) {
+          differ.add(f.name());
+        }
+      }
+      assertEquals(differ, changed, id + " at event " + e.n());
+      if (changed.isEmpty()) {
+        untouched++; // e.g. a new email reaching a record that holds none
+      }
+    }
+    assertTrue(updates > 1_000, "updates seen: " + updates);
+    assertTrue(untouched < updates / 10, untouched + " of " + updates + " updates change nothing");
+  }
+
+  @Test
+  void anySplitIntoTasksAndBatchesGivesTheSameEvents() {
+    Timeline timeline = new Timeline(plan.spec().world(), plan);
+    TreeMap<Long, Event> split = new TreeMap<>();
+    long[] cuts = {0, 1, 777, 20_000, 20_001, 45_678, EVENTS};
+    for (int c = 0; c + 1 < cuts.length; c++) {
+      EventOffset from = timeline.locate(cuts[c]);
+      for (int p = 0; p < 3; p++) {
+        for (Event e : read(plan, from, cuts[c + 1], p, 3)) {
+          assertNull(split.put(e.n(), e), "event " + e.n() + " twice");
+        }
+      }
+    }
+    assertEquals(EVENTS, split.size());
+    for (Event e : all) {
+      Event o = split.get(e.n());
+      assertEquals(e.key(), o.key());
+      assertEquals(e.topic(), o.topic());
+      assertArrayEquals(e.value(), o.value(), "event " + e.n());
+    }
+  }
+
+  @Test
+  void offsetsRoundTripThroughJsonAndAdvanceAddsUp() {
+    Timeline timeline = new Timeline(plan.spec().world(), plan);
+    EventOffset a = timeline.locate(12_345);
+    assertEquals(a, EventOffset.parse(a.json()));
+    assertEquals(timeline.locate(30_000), timeline.advance(a, 30_000 - 12_345));
+  }
+}
