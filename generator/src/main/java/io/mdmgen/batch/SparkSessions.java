@@ -41,6 +41,11 @@ public final class SparkSessions {
     return base(master).getOrCreate();
   }
 
+  /** A session for stream mode, where adaptive execution does not apply. */
+  public static SparkSession streaming(String master) {
+    return base(master).config("spark.sql.adaptive.enabled", "false").getOrCreate();
+  }
+
   private static SparkSession.Builder base(String master) {
     return SparkSession.builder().appName("mdmgen").master(master).config("spark.ui.enabled", "false");
   }

@@ -1,6 +1,14 @@
 package io.mdmgen.cli;
 
 import io.mdmgen.batch.BatchJob;
+import io.mdmgen.events.Durations;
+import io.mdmgen.events.RateProfile;
+import io.mdmgen.sandbox.Sandbox;
+import io.mdmgen.sinks.kafka.ProducerOptions;
+import io.mdmgen.sinks.kafka.SchemaRegistry;
+import io.mdmgen.sinks.kafka.SinkException;
+import io.mdmgen.stream.StreamJob;
+import io.mdmgen.stream.StreamReport;
 import io.mdmgen.batch.RunReport;
 import io.mdmgen.batch.SparkSessions;
 import io.mdmgen.sinks.HiveOrcSink;
@@ -17,18 +25,26 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Unmatched;
 
 /** The {@code mdmgen} command line. */
 @Command(name = "mdmgen", mixinStandardHelpOptions = true, version = "mdmgen 0.1.0",
     sortOptions = false, usageHelpAutoWidth = true,
     description = "Generates a deterministic world of master customers and their CRM, ERP and"
-        + " e-commerce records.%nBatch mode writes them to Hive ORC tables (embedded metastore).",
+        + " e-commerce records.%nStream mode sends change events to Kafka as Avro (Confluent wire"
+        + " format); batch mode writes the tables to Hive ORC (embedded metastore).",
+    subcommands = SandboxCommand.class,
     exitCodeOnInvalidInput = Main.BAD_INPUT)
 public final class Main implements Callable<Integer> {
   static final int BAD_INPUT = 2;
@@ -39,8 +55,38 @@ public final class Main implements Callable<Integer> {
   /** Where batch tables go. */
   enum Sink { hive, noop }
 
-  @Option(names = "--mode", defaultValue = "batch", paramLabel = "MODE", description = "batch (stream is not built yet). Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--mode", defaultValue = "batch", paramLabel = "MODE", description = "stream (change events to Kafka) or batch (tables to Hive ORC). Default: ${DEFAULT-VALUE}.")
   Mode mode;
+
+  @Option(names = "--events-per-second", paramLabel = "RATE", description = "Stream: events per second over all topics (tombstones and truth records included).")
+  String eventsPerSecond;
+
+  @Option(names = "--duration", paramLabel = "DURATION", description = "Stream: how long to run, e.g. 60s, 10m, 1h30m. Default: until Ctrl-C.")
+  String duration;
+
+  @Option(names = "--rate-profile", defaultValue = "constant", paramLabel = "PROFILE", description = "Stream: constant, or ramp:DURATION (from 0 up to the rate over that time). Default: ${DEFAULT-VALUE}.")
+  String rateProfile;
+
+  @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT,...", description = "Stream: Kafka brokers. Default: start an embedded broker and schema registry for the run.")
+  String bootstrapServers;
+
+  @Option(names = "--schema-registry-url", paramLabel = "URL", description = "Stream: Confluent-compatible Schema Registry (for Apicurio: http://HOST:PORT/apis/ccompat/v7). Required with --bootstrap-servers.")
+  String schemaRegistryUrl;
+
+  @Option(names = "--schema-registry-auth", paramLabel = "USER:PASSWORD", description = "Stream: basic auth for the registry (or env MDMGEN_SCHEMA_REGISTRY_AUTH). Never printed.")
+  String schemaRegistryAuth;
+
+  @Option(names = "--topic-prefix", defaultValue = "mdm.", paramLabel = "PREFIX", description = "Stream: topic name prefix. Default: ${DEFAULT-VALUE}")
+  String topicPrefix;
+
+  @Option(names = "--topic-partitions", defaultValue = "0", paramLabel = "N", description = "Stream: partitions of topics mdmgen creates. Default: the brokers' default.")
+  int topicPartitions;
+
+  @Option(names = "--checkpoint", paramLabel = "DIR", description = "Stream: checkpoint directory; a rerun with it goes on at the next event. Default: a temporary one.")
+  Path checkpoint;
+
+  @Unmatched
+  List<String> kafkaOptions = new ArrayList<>();
 
   @Option(names = "--total-records", paramLabel = "COUNT",
       description = "Exact number of source records over the three source tables: 1000000, 1_000_000, 1e6, 250M.")
@@ -77,7 +123,7 @@ public final class Main implements Callable<Integer> {
       description = "overwrite or append (append continues after the customers already in the tables). Default: ${DEFAULT-VALUE}.")
   WriteMode writeMode;
 
-  @Option(names = "--partitions", defaultValue = "0", paramLabel = "N", description = "Spark partitions per table. Default: one per 2M source records, at least 2 per core.")
+  @Option(names = "--partitions", defaultValue = "0", paramLabel = "N", description = "Spark partitions per table (batch; default one per 2M source records, at least 2 per core) or tasks per micro-batch (stream; default one per core).")
   int partitions;
 
   @Option(names = "--embed-truth", description = "Also write customer_id (the master) into the source tables.")
@@ -86,7 +132,7 @@ public final class Main implements Callable<Integer> {
   @Option(names = "--orc-compression", defaultValue = "zstd", paramLabel = "CODEC", description = "zstd, snappy, lz4, zlib or none. Default: ${DEFAULT-VALUE}.")
   OrcCompression orcCompression;
 
-  @Option(names = "--report", paramLabel = "FILE", description = "Where to write the run report. Default: run-report.json beside the warehouse.")
+  @Option(names = "--report", paramLabel = "FILE", description = "Where to write the run report. Default: run-report.json beside the warehouse (batch), ./stream-report.json (stream).")
   Path report;
 
   @Option(names = "--master", defaultValue = "local[*]", paramLabel = "URL", description = "Spark master. Default: ${DEFAULT-VALUE}.")
@@ -108,7 +154,7 @@ public final class Main implements Callable<Integer> {
       return BAD_INPUT;
     });
     cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
-      if (e instanceof BadInput || e instanceof Planner.PlanException) {
+      if (e instanceof BadInput || e instanceof Planner.PlanException || e instanceof SinkException) {
         cmd.getErr().println("mdmgen: " + oneLine(e.getMessage()));
         return BAD_INPUT;
       }
@@ -120,9 +166,136 @@ public final class Main implements Callable<Integer> {
   }
 
   @Override
-  public Integer call() throws IOException {
-    if (mode == Mode.stream) {
-      throw new BadInput("--mode stream: not built yet; only batch is available in this version");
+  public Integer call() throws Exception {
+    return mode == Mode.stream ? stream() : batch();
+  }
+
+  private int stream() throws Exception {
+    if (!kafkaOptions.isEmpty() && !kafkaOptions.get(0).startsWith("--kafka.")) {
+      throw new BadInput("unknown option " + kafkaOptions.get(0).replaceFirst("=.*", "=...") + " (see --help)");
+    }
+    if (eventsPerSecond == null) {
+      throw new BadInput("--events-per-second: missing; give the target rate, e.g. --events-per-second 5000");
+    }
+    double rate;
+    try {
+      rate = Double.parseDouble(eventsPerSecond.replace("_", ""));
+    } catch (NumberFormatException e) {
+      rate = Double.NaN;
+    }
+    if (!(rate > 0) || Double.isInfinite(rate)) {
+      throw new BadInput("--events-per-second " + eventsPerSecond + ": must be a positive number");
+    }
+    double seconds = Double.POSITIVE_INFINITY;
+    if (duration != null) {
+      try {
+        seconds = Durations.seconds(duration);
+      } catch (IllegalArgumentException e) {
+        throw new BadInput("--duration " + e.getMessage());
+      }
+      if (seconds <= 0) {
+        throw new BadInput("--duration " + duration + ": must be longer than 0");
+      }
+    }
+    try {
+      RateProfile.parse(rateProfile, rate);
+    } catch (IllegalArgumentException e) {
+      throw new BadInput("--rate-profile " + e.getMessage());
+    }
+    if (partitions < 0 || topicPartitions < 0) {
+      throw new BadInput("--partitions/--topic-partitions: must be positive (or 0 for the default)");
+    }
+    if (!topicPrefix.matches("[A-Za-z0-9._-]*")) {
+      throw new BadInput("--topic-prefix '" + topicPrefix + "': use letters, digits, '.', '_' and '-'");
+    }
+    if ((bootstrapServers == null) != (schemaRegistryUrl == null)) {
+      throw new BadInput(bootstrapServers == null
+          ? "--bootstrap-servers: missing; give it with --schema-registry-url, or neither for the embedded sandbox"
+          : "--schema-registry-url: missing; give it with --bootstrap-servers, or neither for the embedded sandbox");
+    }
+    ProducerOptions producer = ProducerOptions.parse(kafkaOptions);
+    WorldSpec spec = new WorldSpec(seed, date(), scenario());
+    Path reportFile = report != null ? report : Path.of("stream-report.json");
+    writable("--report", reportFile.toAbsolutePath().getParent());
+    String auth = schemaRegistryAuth != null ? schemaRegistryAuth : System.getenv("MDMGEN_SCHEMA_REGISTRY_AUTH");
+    if (auth != null && !auth.contains(":")) {
+      throw new BadInput("--schema-registry-auth: expected USER:PASSWORD");
+    }
+
+    Sandbox sandbox = null;
+    Path tempCheckpoint = null;
+    AtomicBoolean stop = new AtomicBoolean();
+    CountDownLatch done = new CountDownLatch(1);
+    try {
+      String bootstrap = bootstrapServers;
+      String registryUrl = schemaRegistryUrl;
+      if (bootstrap == null) {
+        System.err.println("mdmgen: starting an embedded Kafka broker and schema registry (no --bootstrap-servers given)...");
+        sandbox = Sandbox.start(0, 0);
+        bootstrap = sandbox.bootstrapServers();
+        registryUrl = sandbox.schemaRegistryUrl();
+        System.err.println("mdmgen: bootstrap.servers=" + bootstrap + " schema.registry.url=" + registryUrl);
+      }
+      SchemaRegistry registry = new SchemaRegistry(registryUrl, auth);
+      Path cp = checkpoint;
+      if (cp == null) {
+        tempCheckpoint = Files.createTempDirectory("mdmgen-checkpoint-");
+        cp = tempCheckpoint;
+      } else {
+        writable("--checkpoint", cp);
+      }
+      SparkSession spark = SparkSessions.streaming(master);
+      int tasks = partitions > 0 ? partitions : spark.sparkContext().defaultParallelism();
+      org.apache.spark.util.ShutdownHookManager.addShutdownHook(100, new scala.runtime.AbstractFunction0<>() {
+        @Override
+        public scala.runtime.BoxedUnit apply() {
+          stop.set(true); // Ctrl-C: stop the query cleanly and still write the report
+          try {
+            done.await(30, TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          return scala.runtime.BoxedUnit.UNIT;
+        }
+      });
+      try {
+        StreamJob.Options options = new StreamJob.Options(spec, rate, rateProfile, seconds,
+            embedTruth, bootstrap, registry, producer, topicPrefix, topicPartitions, cp, tasks);
+        System.out.printf("mdmgen stream: %s events/s (%s) to %s, topics %s*, %s%n",
+            eventsPerSecond, rateProfile, bootstrap, topicPrefix,
+            duration == null ? "until Ctrl-C" : "for " + duration);
+        StreamReport result = StreamJob.run(spark, options, stop, System.out);
+        result.print(System.out);
+        result.write(reportFile);
+        System.out.println("  report: " + reportFile.toAbsolutePath());
+        return 0;
+      } finally {
+        spark.stop();
+      }
+    } catch (SinkException e) {
+      throw new BadInput(e.getMessage());
+    } finally {
+      if (sandbox != null) {
+        sandbox.close();
+      }
+      if (tempCheckpoint != null) {
+        deleteTree(tempCheckpoint);
+      }
+      done.countDown();
+    }
+  }
+
+  private static void deleteTree(Path dir) {
+    try (var files = Files.walk(dir)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // temporary: left to the OS
+    }
+  }
+
+  private int batch() throws IOException {
+    if (!kafkaOptions.isEmpty()) {
+      throw new BadInput("unknown option " + kafkaOptions.get(0).replaceFirst("=.*", "=...") + " (see --help)");
     }
     OptionalLong total = count("--total-records", totalRecords);
     OptionalLong unique = count("--unique-customers", uniqueCustomers);

@@ -17,6 +17,15 @@ public sealed interface RateProfile extends Serializable {
   /** How many events are due at or before {@code seconds} after the start. */
   long dueBy(double seconds);
 
+  /** How many events are due strictly before {@code seconds}: the events of {@code [0, seconds)}. */
+  default long dueBefore(double seconds) {
+    long n = dueBy(seconds);
+    while (n > 0 && secondsAt(n - 1) >= seconds) {
+      n--;
+    }
+    return n;
+  }
+
   /** {@code rate} events per second from the first second on. */
   static RateProfile constant(double rate) {
     return new Constant(rate);

@@ -1,0 +1,48 @@
+package io.mdmgen.spark;
+
+import io.mdmgen.events.RateProfile;
+import io.mdmgen.events.StreamPlan;
+import io.mdmgen.world.Scenario;
+import io.mdmgen.world.WorldSpec;
+import java.io.Serializable;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
+/** What a stream of events reads, and its round trip through Spark's string options. */
+record EventScanOptions(WorldSpec spec, double rate, String profile, boolean embedTruth,
+    int[] schemaIds, String topicPrefix, int partitions, String control) implements Serializable {
+
+  StreamPlan plan() {
+    return StreamPlan.of(spec, RateProfile.parse(profile, rate), embedTruth);
+  }
+
+  Map<String, String> toMap() {
+    Map<String, String> m = new HashMap<>();
+    m.put("seed", Long.toString(spec.seed()));
+    m.put("as_of", spec.asOf().toString());
+    m.put("scenario", spec.scenario().toJson());
+    m.put("rate", Double.toString(rate));
+    m.put("profile", profile);
+    m.put("embed_truth", Boolean.toString(embedTruth));
+    m.put("schema_ids", String.join(",", Arrays.stream(schemaIds).mapToObj(Integer::toString).toList()));
+    m.put("topic_prefix", topicPrefix);
+    m.put("partitions", Integer.toString(partitions));
+    m.put("control", control);
+    return m;
+  }
+
+  static EventScanOptions from(Map<String, String> o) {
+    return new EventScanOptions(
+        new WorldSpec(Long.parseLong(o.get("seed")), LocalDate.parse(o.get("as_of")),
+            Scenario.parse(o.get("scenario"))),
+        Double.parseDouble(o.get("rate")),
+        o.get("profile"),
+        Boolean.parseBoolean(o.get("embed_truth")),
+        Arrays.stream(o.get("schema_ids").split(",")).mapToInt(Integer::parseInt).toArray(),
+        o.get("topic_prefix"),
+        Integer.parseInt(o.get("partitions")),
+        o.get("control"));
+  }
+}

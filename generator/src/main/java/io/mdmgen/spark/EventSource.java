@@ -1,0 +1,252 @@
+package io.mdmgen.spark;
+
+import io.mdmgen.events.EventCursor;
+import io.mdmgen.events.EventOffset;
+import io.mdmgen.events.RateProfile;
+import io.mdmgen.events.StreamPlan;
+import io.mdmgen.events.Timeline;
+import io.mdmgen.events.Topic;
+import java.util.Map;
+import java.util.Set;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
+import org.apache.spark.sql.connector.catalog.SupportsRead;
+import org.apache.spark.sql.connector.catalog.TableCapability;
+import org.apache.spark.sql.connector.catalog.TableProvider;
+import org.apache.spark.sql.connector.expressions.Transform;
+import org.apache.spark.sql.connector.read.InputPartition;
+import org.apache.spark.sql.connector.read.PartitionReader;
+import org.apache.spark.sql.connector.read.PartitionReaderFactory;
+import org.apache.spark.sql.connector.read.Scan;
+import org.apache.spark.sql.connector.read.ScanBuilder;
+import org.apache.spark.sql.connector.read.streaming.MicroBatchStream;
+import org.apache.spark.sql.connector.read.streaming.Offset;
+import org.apache.spark.sql.connector.read.streaming.ReadLimit;
+import org.apache.spark.sql.connector.read.streaming.SupportsAdmissionControl;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.sql.util.CaseInsensitiveStringMap;
+import org.apache.spark.unsafe.types.UTF8String;
+
+/**
+ * A streaming source with the rate source's contract (a row per event, {@code partitions} tasks
+ * per micro-batch, a target rate) whose rows are ready Kafka records: topic, key and
+ * Confluent-framed Avro value of event n, a pure function of n. Unlike the rate source it paces
+ * each event to its due time inside the tasks, so records leave evenly instead of in bursts, and
+ * it admits at most one second of events per micro-batch, so a target above what the machines
+ * can do makes the run fall behind instead of piling up ever larger batches.
+ */
+public final class EventSource implements TableProvider {
+  /** How far ahead of the clock a micro-batch reaches; its tasks then pace through it. */
+  static final double AHEAD_SECONDS = 0.5;
+  static final StructType SCHEMA = new StructType()
+      .add("topic", DataTypes.StringType, false)
+      .add("key", DataTypes.BinaryType, false)
+      .add("value", DataTypes.BinaryType, true);
+
+  /** The stream of {@code options}: one row per Kafka record. */
+  static Dataset<Row> read(SparkSession spark, EventScanOptions options) {
+    return spark.readStream().format(EventSource.class.getName()).options(options.toMap()).load();
+  }
+
+  @Override
+  public StructType inferSchema(CaseInsensitiveStringMap options) {
+    return SCHEMA;
+  }
+
+  @Override
+  public org.apache.spark.sql.connector.catalog.Table getTable(StructType schema,
+      Transform[] partitioning, Map<String, String> properties) {
+    return new EventTable(EventScanOptions.from(properties));
+  }
+
+  private record EventTable(EventScanOptions options) implements SupportsRead, ScanBuilder, Scan {
+    @Override
+    public String name() {
+      return "mdmgen.events";
+    }
+
+    @Override
+    public StructType schema() {
+      return SCHEMA;
+    }
+
+    @Override
+    public Set<TableCapability> capabilities() {
+      return Set.of(TableCapability.MICRO_BATCH_READ);
+    }
+
+    @Override
+    public ScanBuilder newScanBuilder(CaseInsensitiveStringMap ignored) {
+      return this;
+    }
+
+    @Override
+    public Scan build() {
+      return this;
+    }
+
+    @Override
+    public StructType readSchema() {
+      return SCHEMA;
+    }
+
+    @Override
+    public MicroBatchStream toMicroBatchStream(String checkpointLocation) {
+      return new Stream(options, StreamControl.of(options.control()));
+    }
+  }
+
+  private static final class Stream implements MicroBatchStream, SupportsAdmissionControl {
+    private final EventScanOptions options;
+    private final StreamPlan plan;
+    private final StreamControl control;
+    private final Timeline timeline;
+    private final long maxPerBatch;
+    private final EventTally tally;
+
+    Stream(EventScanOptions options, StreamControl control) {
+      this.options = options;
+      this.plan = options.plan();
+      this.control = control;
+      this.timeline = new Timeline(plan.spec().world(), plan);
+      this.maxPerBatch = Math.max(1, (long) Math.ceil(plan.profile().rate()));
+      this.tally = control.tally();
+    }
+
+    @Override
+    public Offset initialOffset() {
+      return new EventsOffset(EventOffset.START);
+    }
+
+    @Override
+    public Offset deserializeOffset(String json) {
+      return new EventsOffset(EventOffset.parse(json));
+    }
+
+    @Override
+    public ReadLimit getDefaultReadLimit() {
+      return ReadLimit.allAvailable();
+    }
+
+    @Override
+    public Offset latestOffset() {
+      throw new UnsupportedOperationException("latestOffset(Offset, ReadLimit) is the entry point");
+    }
+
+    @Override
+    public Offset latestOffset(Offset start, ReadLimit limit) {
+      EventOffset from = ((EventsOffset) start).position();
+      control.anchor(from.n());
+      long end = Math.min(control.dueNow(AHEAD_SECONDS), from.n() + maxPerBatch);
+      if (end <= from.n()) {
+        return start;
+      }
+      return new EventsOffset(timeline.advance(from, end - from.n()));
+    }
+
+    @Override
+    public InputPartition[] planInputPartitions(Offset start, Offset end) {
+      EventOffset from = ((EventsOffset) start).position();
+      control.anchor(from.n()); // a batch replayed after a restart is planned before any latestOffset
+      long to = ((EventsOffset) end).position().n();
+      int parts = options.partitions();
+      InputPartition[] out = new InputPartition[parts];
+      for (int p = 0; p < parts; p++) {
+        out[p] = new EventRange(from, to, p, parts, control.anchorMillis(),
+            plan.profile().secondsAt(control.anchorN()));
+      }
+      return out;
+    }
+
+    @Override
+    public PartitionReaderFactory createReaderFactory() {
+      return new ReaderFactory(options, tally);
+    }
+
+    @Override
+    public void commit(Offset end) {}
+
+    @Override
+    public void stop() {}
+  }
+
+  /** Spark's view of an {@link EventOffset}. */
+  static final class EventsOffset extends Offset {
+    private final EventOffset position;
+
+    EventsOffset(EventOffset position) {
+      this.position = position;
+    }
+
+    EventOffset position() {
+      return position;
+    }
+
+    @Override
+    public String json() {
+      return position.json();
+    }
+  }
+
+  /**
+   * Task {@code part} of {@code parts} over events {@code [from, to)}; event n is due at
+   * {@code anchorMillis + (secondsAt(n) - anchorSeconds)} seconds.
+   */
+  record EventRange(EventOffset from, long to, int part, int parts, long anchorMillis,
+      double anchorSeconds) implements InputPartition {}
+
+  private record ReaderFactory(EventScanOptions options, EventTally tally)
+      implements PartitionReaderFactory {
+    @Override
+    public PartitionReader<InternalRow> createReader(InputPartition partition) {
+      EventRange r = (EventRange) partition;
+      StreamPlan plan = options.plan();
+      EventCursor cursor = new EventCursor(plan.spec().world(), plan, options.schemaIds(), r.from(),
+          r.to(), r.part(), r.parts());
+      RateProfile profile = plan.profile();
+      UTF8String[] topics = new UTF8String[Topic.values().length];
+      for (Topic t : Topic.values()) {
+        topics[t.ordinal()] = UTF8String.fromString(t.name(options.topicPrefix()));
+      }
+      EventTally.Counts counts = new EventTally.Counts();
+      return new PartitionReader<>() {
+        @Override
+        public boolean next() {
+          if (!cursor.next()) {
+            return false;
+          }
+          long due = r.anchorMillis() + (long) ((profile.secondsAt(cursor.n()) - r.anchorSeconds()) * 1000);
+          long now = System.currentTimeMillis();
+          if (due > now) {
+            try {
+              Thread.sleep(due - now);
+              now = due;
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt(); // Spark is killing the task: let it see why
+              return false;
+            }
+          }
+          counts.add(cursor.topic(), cursor.kind(), now,
+              (int) Math.max(0, (now - r.anchorMillis()) / 1000));
+          return true;
+        }
+
+        @Override
+        public InternalRow get() {
+          return new GenericInternalRow(new Object[] {
+            topics[cursor.topic().ordinal()], cursor.key(), cursor.value()
+          });
+        }
+
+        @Override
+        public void close() {
+          tally.add(counts);
+        }
+      };
+    }
+  }
+}

@@ -1,0 +1,138 @@
+package io.mdmgen.spark;
+
+import io.mdmgen.events.EventKind;
+import io.mdmgen.events.Topic;
+import java.io.Serializable;
+import java.util.Arrays;
+import org.apache.spark.util.AccumulatorV2;
+
+/**
+ * Events handed to the Kafka writer, per topic and kind, and per topic per second of the run (by
+ * the wall clock at which each was emitted): the figures behind the live line and the report.
+ */
+public final class EventTally extends AccumulatorV2<EventTally.Counts, EventTally.Counts> {
+  private static final int TOPICS = Topic.values().length;
+  private static final int KINDS = EventKind.values().length;
+
+  private Counts counts = new Counts();
+
+  /** The counts themselves: plain arrays, merged by adding. */
+  public static final class Counts implements Serializable {
+    private final long[] byKind = new long[TOPICS * KINDS];
+    private long[] bySecond = new long[0];
+    private long firstMillis = Long.MAX_VALUE;
+    private long lastMillis = Long.MIN_VALUE;
+
+    void add(Topic topic, EventKind kind, long millis, int second) {
+      firstMillis = Math.min(firstMillis, millis);
+      lastMillis = Math.max(lastMillis, millis);
+      byKind[topic.ordinal() * KINDS + kind.ordinal()]++;
+      int i = second * TOPICS + topic.ordinal();
+      if (i >= bySecond.length) {
+        bySecond = Arrays.copyOf(bySecond, Math.max(i + 1, bySecond.length * 2));
+      }
+      bySecond[i]++;
+    }
+
+    void merge(Counts o) {
+      firstMillis = Math.min(firstMillis, o.firstMillis);
+      lastMillis = Math.max(lastMillis, o.lastMillis);
+      for (int i = 0; i < byKind.length; i++) {
+        byKind[i] += o.byKind[i];
+      }
+      if (o.bySecond.length > bySecond.length) {
+        bySecond = Arrays.copyOf(bySecond, o.bySecond.length);
+      }
+      for (int i = 0; i < o.bySecond.length; i++) {
+        bySecond[i] += o.bySecond[i];
+      }
+    }
+
+    public long of(Topic topic, EventKind kind) {
+      return byKind[topic.ordinal() * KINDS + kind.ordinal()];
+    }
+
+    public long of(Topic topic) {
+      long sum = 0;
+      for (EventKind k : EventKind.values()) {
+        sum += of(topic, k);
+      }
+      return sum;
+    }
+
+    /** Wall-clock time at which the first event was handed to the writer. */
+    public long firstMillis() {
+      return firstMillis;
+    }
+
+    public long lastMillis() {
+      return lastMillis;
+    }
+
+    public long total() {
+      return Arrays.stream(byKind).sum();
+    }
+
+    /** Seconds of the run with any count so far (the last one may still be filling). */
+    public int seconds() {
+      return (bySecond.length + TOPICS - 1) / TOPICS;
+    }
+
+    /** Events of {@code topic} emitted in second {@code second} of the run. */
+    public long inSecond(int second, Topic topic) {
+      int i = second * TOPICS + topic.ordinal();
+      return i < bySecond.length ? bySecond[i] : 0;
+    }
+
+    public long inSecond(int second) {
+      long sum = 0;
+      for (Topic t : Topic.values()) {
+        sum += inSecond(second, t);
+      }
+      return sum;
+    }
+
+    Counts copy() {
+      Counts c = new Counts();
+      c.merge(this);
+      return c;
+    }
+  }
+
+  @Override
+  public boolean isZero() {
+    return counts.total() == 0;
+  }
+
+  @Override
+  public AccumulatorV2<Counts, Counts> copy() {
+    EventTally t = new EventTally();
+    t.counts = counts.copy();
+    return t;
+  }
+
+  @Override
+  public void reset() {
+    counts = new Counts();
+  }
+
+  @Override
+  public synchronized void add(Counts v) {
+    counts.merge(v);
+  }
+
+  @Override
+  public synchronized void merge(AccumulatorV2<Counts, Counts> other) {
+    counts.merge(other.value());
+  }
+
+  @Override
+  public Counts value() {
+    return counts;
+  }
+
+  /** A snapshot the driver can read while tasks keep adding. */
+  public synchronized Counts snapshot() {
+    return counts.copy();
+  }
+}

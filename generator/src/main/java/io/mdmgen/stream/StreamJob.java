@@ -1,0 +1,133 @@
+package io.mdmgen.stream;
+
+import io.mdmgen.events.EventOffset;
+import io.mdmgen.events.RateProfile;
+import io.mdmgen.events.Topic;
+import io.mdmgen.sinks.kafka.KafkaTopics;
+import io.mdmgen.sinks.kafka.ProducerOptions;
+import io.mdmgen.sinks.kafka.SchemaRegistry;
+import io.mdmgen.spark.EventStreams;
+import io.mdmgen.spark.EventTally;
+import io.mdmgen.spark.StreamControl;
+import io.mdmgen.world.WorldSpec;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.streaming.StreamingQuery;
+import org.apache.spark.sql.streaming.StreamingQueryException;
+import org.apache.spark.sql.streaming.StreamingQueryProgress;
+
+/**
+ * Stream mode: registers the value schemas, makes sure the topics exist, then runs the
+ * Structured Streaming query event source → Kafka until the duration is up or it is told to stop,
+ * printing a live line every few seconds.
+ */
+public final class StreamJob {
+  private static final long LIVE_EVERY_MILLIS = 5_000;
+
+  private StreamJob() {}
+
+  /**
+   * What a stream run needs.
+   *
+   * @param durationSeconds infinite: until {@code stop} is set
+   * @param topicPartitions partitions of topics mdmgen creates; 0: the brokers' default
+   * @param partitions tasks per micro-batch
+   */
+  public record Options(WorldSpec spec, double rate, String rateProfile, double durationSeconds,
+      boolean embedTruth, String bootstrapServers, SchemaRegistry registry,
+      ProducerOptions producer, String topicPrefix, int topicPartitions, Path checkpoint,
+      int partitions) {}
+
+  public static StreamReport run(SparkSession spark, Options o, AtomicBoolean stop,
+      PrintStream console) throws TimeoutException {
+    RateProfile profile = RateProfile.parse(o.rateProfile(), o.rate());
+    int[] ids = new int[Topic.values().length];
+    for (Topic t : Topic.values()) {
+      ids[t.ordinal()] = o.registry().register(t.name(o.topicPrefix()) + "-value", t.valueSchema());
+    }
+    List<String> names = Arrays.stream(Topic.values()).map(t -> t.name(o.topicPrefix())).toList();
+    KafkaTopics.ensure(o.bootstrapServers(), o.producer(), names, o.topicPartitions());
+
+    o.spec().world(); // loads the dictionaries now rather than late into the first paced batch
+    EventTally tally = new EventTally();
+    spark.sparkContext().register(tally, "mdmgen events");
+    StreamControl control = StreamControl.open(profile, o.durationSeconds(), tally);
+    long started = System.currentTimeMillis();
+    try {
+      StreamingQuery query = EventStreams.toKafka(spark, o, ids, control);
+      long nextLive = started + LIVE_EVERY_MILLIS;
+      while (query.isActive() && !control.finished() && !stop.get()) {
+        try {
+          query.awaitTermination(100);
+        } catch (StreamingQueryException e) {
+          throw new IllegalStateException(rootMessage(e), e);
+        }
+        StreamingQueryProgress progress = query.lastProgress();
+        if (progress != null && progress.sources().length > 0 && progress.sources()[0].endOffset() != null) {
+          control.committed(EventOffset.parse(progress.sources()[0].endOffset()).n());
+        }
+        if (System.currentTimeMillis() >= nextLive) {
+          live(console, tally.snapshot(), control, o, profile);
+          nextLive += LIVE_EVERY_MILLIS;
+        }
+      }
+      query.stop();
+      if (query.exception().isDefined()) {
+        throw new IllegalStateException(rootMessage(query.exception().get()), query.exception().get());
+      }
+      double seconds = (System.currentTimeMillis() - Math.max(started, control.anchorMillis())) / 1000.0;
+      long next = Math.max(control.committedN(), control.anchorN());
+      return new StreamReport(o.topicPrefix(), o.rate(), o.rateProfile(), control.anchorN(), next,
+          seconds, tally.snapshot(), profile, control.anchorMillis(),
+          profile.secondsAt(control.anchorN()));
+    } finally {
+      control.close();
+    }
+  }
+
+  /** One line: the last five whole seconds' rate per topic, against the target. */
+  private static void live(PrintStream console, EventTally.Counts c, StreamControl control,
+      Options o, RateProfile profile) {
+    if (control.anchorMillis() < 0) {
+      return;
+    }
+    int now = (int) ((System.currentTimeMillis() - control.anchorMillis()) / 1000);
+    int from = Math.max(0, now - 5);
+    int seconds = now - from;
+    if (seconds <= 0) {
+      return;
+    }
+    double anchor = profile.secondsAt(control.anchorN());
+    long planned = profile.dueBefore(anchor + now) - profile.dueBefore(anchor + from);
+    StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
+        "%5ds  %,9.0f events/s (target %,.0f)", now, sum(c, from, now, null) / (double) seconds,
+        planned / (double) seconds));
+    for (Topic t : Topic.values()) {
+      line.append(String.format(Locale.ROOT, "  %s %,.0f", t.name(""), sum(c, from, now, t) / (double) seconds));
+    }
+    line.append(String.format(Locale.ROOT, "  total %,d", c.total()));
+    console.println(line);
+  }
+
+  private static long sum(EventTally.Counts c, int from, int to, Topic topic) {
+    long s = 0;
+    for (int i = from; i < to; i++) {
+      s += topic == null ? c.inSecond(i) : c.inSecond(i, topic);
+    }
+    return s;
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    return t.getClass().getSimpleName() + ": " + t.getMessage();
+  }
+}

@@ -1,0 +1,134 @@
+package io.mdmgen.stream;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mdmgen.events.EventKind;
+import io.mdmgen.events.RateProfile;
+import io.mdmgen.events.Topic;
+import io.mdmgen.spark.EventTally;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * What a stream run did: events per topic and kind, the achieved rate against the target, and
+ * the worst 10-second windows. Rates are measured from the moments events were handed to the
+ * Kafka producer, not from the plan.
+ *
+ * @param firstEvent the stream position the run started at (0, or where a checkpoint left off)
+ * @param nextEvent the position a restart from the checkpoint continues at
+ */
+public record StreamReport(String topicPrefix, double targetRate, String rateProfile,
+    long firstEvent, long nextEvent, double seconds, EventTally.Counts counts,
+    RateProfile profile, long anchorMillis, double anchorSeconds) {
+  static final int WINDOW = 10;
+
+  /** Events per second between the first and the last event handed to the producer. */
+  public double meanRate() {
+    long n = counts.total();
+    double span = (counts.lastMillis() - counts.firstMillis()) / 1000.0;
+    return n < 2 || span <= 0 ? 0 : (n - 1) / span;
+  }
+
+  /**
+   * The whole 10-second windows of the run (from its start) with the fewest and the most events
+   * relative to what the profile planned for them: {start second, events, planned} each; empty
+   * when the run was shorter than a window.
+   */
+  long[][] worstWindows() {
+    // Second 0 starts when the run's clock did; the second of the last event may be partial.
+    int complete = (int) ((counts.lastMillis() - anchorMillis) / 1000);
+    long[] low = null;
+    long[] high = null;
+    for (int s = 0; s + WINDOW <= complete; s++) {
+      long events = 0;
+      for (int i = s; i < s + WINDOW; i++) {
+        events += counts.inSecond(i);
+      }
+      long planned = profile.dueBefore(anchorSeconds + s + WINDOW) - profile.dueBefore(anchorSeconds + s);
+      long[] w = {s, events, planned};
+      if (low == null || ratio(w) < ratio(low)) {
+        low = w;
+      }
+      if (high == null || ratio(w) > ratio(high)) {
+        high = w;
+      }
+    }
+    return low == null ? new long[0][] : new long[][] {low, high};
+  }
+
+  private static double ratio(long[] w) {
+    return w[2] == 0 ? 1 : (double) w[1] / w[2];
+  }
+
+  public void print(PrintStream out) {
+    out.printf(Locale.ROOT, "mdmgen stream: %,d events in %.1f s: %,.0f events/s (target %,.0f, %s)%n",
+        counts.total(), seconds, meanRate(), targetRate, rateProfile);
+    out.printf(Locale.ROOT, "  %-28s %10s %9s %9s %9s %10s %9s%n", "topic", "events", "creates",
+        "updates", "deletes", "tombstones", "events/s");
+    for (Topic t : Topic.values()) {
+      out.printf(Locale.ROOT, "  %-28s %,10d %,9d %,9d %,9d %,10d %,9.0f%n", t.name(topicPrefix),
+          counts.of(t), t == Topic.MATCH_TRUTH ? counts.of(t, EventKind.TRUTH) : counts.of(t, EventKind.CREATE),
+          counts.of(t, EventKind.UPDATE), counts.of(t, EventKind.DELETE),
+          counts.of(t, EventKind.TOMBSTONE), seconds > 0 ? counts.of(t) / seconds : 0);
+    }
+    long[][] w = worstWindows();
+    if (w.length == 2) {
+      out.printf(Locale.ROOT, "  10-second windows: lowest %,d events (%+.2f%% of plan, from second %d),"
+          + " highest %,d (%+.2f%%, from second %d)%n", w[0][1], 100 * (ratio(w[0]) - 1), w[0][0],
+          w[1][1], 100 * (ratio(w[1]) - 1), w[1][0]);
+    }
+    out.printf(Locale.ROOT, "  stream positions %,d to %,d (a restart from the checkpoint goes on at %,d)%n",
+        firstEvent, nextEvent - 1, nextEvent);
+  }
+
+  private static String key(EventKind k) {
+    return k == EventKind.TRUTH ? "truth_records" : k.name().toLowerCase(Locale.ROOT) + "s";
+  }
+
+  public void write(Path file) throws IOException {
+    ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    ObjectNode root = json.createObjectNode();
+    root.put("target_events_per_second", targetRate);
+    root.put("rate_profile", rateProfile);
+    root.put("seconds", seconds);
+    root.put("events", counts.total());
+    root.put("achieved_mean_events_per_second", meanRate());
+    root.put("first_event_index", firstEvent);
+    root.put("next_event_index", nextEvent);
+    ObjectNode kinds = root.putObject("events_by_kind");
+    for (EventKind k : EventKind.values()) {
+      long sum = 0;
+      for (Topic t : Topic.values()) {
+        sum += counts.of(t, k);
+      }
+      kinds.put(key(k), sum);
+    }
+    ObjectNode topics = root.putObject("topics");
+    for (Topic t : Topic.values()) {
+      ObjectNode n = topics.putObject(t.name(topicPrefix));
+      n.put("events", counts.of(t));
+      for (EventKind k : EventKind.values()) {
+        if (counts.of(t, k) > 0) {
+          n.put(key(k), counts.of(t, k));
+        }
+      }
+      n.put("events_per_second", seconds > 0 ? counts.of(t) / seconds : 0);
+    }
+    long[][] w = worstWindows();
+    if (w.length == 2) {
+      ObjectNode windows = root.putObject("worst_10_second_windows");
+      for (int i = 0; i < 2; i++) {
+        ObjectNode n = windows.putObject(i == 0 ? "lowest" : "highest");
+        n.put("from_second", w[i][0]);
+        n.put("events", w[i][1]);
+        n.put("planned", w[i][2]);
+        n.put("deviation", ratio(w[i]) - 1);
+      }
+    }
+    Files.writeString(file, json.writeValueAsString(root) + "\n");
+  }
+}

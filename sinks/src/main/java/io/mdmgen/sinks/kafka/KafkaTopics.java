@@ -1,0 +1,71 @@
+package io.mdmgen.sinks.kafka;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+
+/** Checks that the brokers answer, and creates the run's topics that do not exist yet. */
+public final class KafkaTopics {
+  private static final int TIMEOUT_SECONDS = 15;
+
+  private KafkaTopics() {}
+
+  /**
+   * Creates each of {@code topics} that is missing, with the brokers' default partitions and
+   * replication unless {@code partitions} is positive. Fails within about 15 s if no broker answers.
+   */
+  public static void ensure(String bootstrapServers, ProducerOptions options, List<String> topics,
+      int partitions) {
+    Map<String, Object> config = new HashMap<>();
+    Set<String> adminKeys = AdminClientConfig.configNames();
+    options.properties().forEach((k, v) -> {
+      if (adminKeys.contains(k)) {
+        config.put(k, v);
+      }
+    });
+    config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, TIMEOUT_SECONDS * 1000);
+    config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, TIMEOUT_SECONDS * 1000);
+    try (Admin admin = Admin.create(config)) {
+      Set<String> existing;
+      try {
+        existing = admin.listTopics().names().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      } catch (TimeoutException | ExecutionException e) {
+        throw new SinkException("--bootstrap-servers " + bootstrapServers + ": no Kafka broker answered"
+            + " within " + TIMEOUT_SECONDS + " s (" + cause(e) + ")");
+      }
+      List<NewTopic> missing = new ArrayList<>();
+      for (String t : topics) {
+        if (!existing.contains(t)) {
+          missing.add(new NewTopic(t, partitions > 0 ? Optional.of(partitions) : Optional.empty(),
+              Optional.empty()));
+        }
+      }
+      if (!missing.isEmpty()) {
+        try {
+          admin.createTopics(missing).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+          throw new SinkException("--bootstrap-servers " + bootstrapServers + ": cannot create topics "
+              + missing.stream().map(NewTopic::name).toList() + " (" + cause(e) + ")");
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SinkException("--bootstrap-servers " + bootstrapServers + ": interrupted");
+    }
+  }
+
+  private static String cause(Exception e) {
+    Throwable c = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+    return c.getClass().getSimpleName() + (c.getMessage() == null ? "" : ": " + c.getMessage());
+  }
+}
