@@ -107,6 +107,8 @@ public final class EventSource implements TableProvider {
     private final Timeline timeline;
     private final long maxPerBatch;
     private final EventTally tally;
+    /** Whether a first, unpaced micro-batch has run: it makes Spark start its tasks and producers. */
+    private boolean warmedUp;
 
     Stream(EventScanOptions options, StreamControl control) {
       this.options = options;
@@ -140,7 +142,16 @@ public final class EventSource implements TableProvider {
     @Override
     public Offset latestOffset(Offset start, ReadLimit limit) {
       EventOffset from = ((EventsOffset) start).position();
-      control.anchor(from.n());
+      control.begin(from.n());
+      if (!control.anchored()) {
+        if (!warmedUp && from.n() < control.stopN()) {
+          // The first micro-batch pays for starting tasks, producers and code generation: it
+          // carries a single event, and the clock starts when that event was sent.
+          return new EventsOffset(timeline.advance(from, 1));
+        }
+        long sent = tally.snapshot().handedOverMillis();
+        control.anchor(control.firstN(), sent == Long.MIN_VALUE ? System.currentTimeMillis() : sent);
+      }
       long end = Math.min(control.dueNow(AHEAD_SECONDS), from.n() + maxPerBatch);
       if (end <= from.n()) {
         return start;
@@ -151,13 +162,15 @@ public final class EventSource implements TableProvider {
     @Override
     public InputPartition[] planInputPartitions(Offset start, Offset end) {
       EventOffset from = ((EventsOffset) start).position();
-      control.anchor(from.n()); // a batch replayed after a restart is planned before any latestOffset
+      control.begin(from.n()); // a batch replayed after a restart comes before any latestOffset
+      boolean paced = control.anchored();
+      warmedUp = true;
       long to = ((EventsOffset) end).position().n();
       int parts = options.partitions();
       InputPartition[] out = new InputPartition[parts];
       for (int p = 0; p < parts; p++) {
-        out[p] = new EventRange(from, to, p, parts, control.anchorMillis(),
-            plan.profile().secondsAt(control.anchorN()));
+        out[p] = new EventRange(from, to, p, parts, paced ? control.anchorMillis() : -1,
+            paced ? plan.profile().secondsAt(control.anchorN()) : 0);
       }
       return out;
     }
@@ -194,7 +207,7 @@ public final class EventSource implements TableProvider {
 
   /**
    * Task {@code part} of {@code parts} over events {@code [from, to)}; event n is due at
-   * {@code anchorMillis + (secondsAt(n) - anchorSeconds)} seconds.
+   * {@code anchorMillis + (secondsAt(n) - anchorSeconds)} seconds, or at once if anchorMillis < 0.
    */
   record EventRange(EventOffset from, long to, int part, int parts, long anchorMillis,
       double anchorSeconds) implements InputPartition {}
@@ -213,14 +226,24 @@ public final class EventSource implements TableProvider {
         topics[t.ordinal()] = UTF8String.fromString(t.name(options.topicPrefix()));
       }
       EventTally.Counts counts = new EventTally.Counts();
+      boolean paced = r.anchorMillis() >= 0;
       return new PartitionReader<>() {
+        private boolean emitted;
+
         @Override
         public boolean next() {
+          if (!paced && emitted) {
+            // Spark asks for the next row once the writer has sent the last one (the first send
+            // waits for the producer to start): the clock starts from there.
+            counts.handedOver(System.currentTimeMillis());
+          }
           if (!cursor.next()) {
             return false;
           }
-          long due = r.anchorMillis() + (long) ((profile.secondsAt(cursor.n()) - r.anchorSeconds()) * 1000);
+          emitted = true;
           long now = System.currentTimeMillis();
+          long due = r.anchorMillis() < 0 ? now
+              : r.anchorMillis() + (long) ((profile.secondsAt(cursor.n()) - r.anchorSeconds()) * 1000);
           if (due > now) {
             try {
               Thread.sleep(due - now);
@@ -231,7 +254,7 @@ public final class EventSource implements TableProvider {
             }
           }
           counts.add(cursor.topic(), cursor.kind(), now,
-              (int) Math.max(0, (now - r.anchorMillis()) / 1000));
+              r.anchorMillis() < 0 ? 0 : (int) Math.max(0, (now - r.anchorMillis()) / 1000));
           return true;
         }
 

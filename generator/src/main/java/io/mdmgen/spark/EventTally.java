@@ -22,6 +22,7 @@ public final class EventTally extends AccumulatorV2<EventTally.Counts, EventTall
     private long[] bySecond = new long[0];
     private long firstMillis = Long.MAX_VALUE;
     private long lastMillis = Long.MIN_VALUE;
+    private long handedOverMillis = Long.MIN_VALUE;
 
     void add(Topic topic, EventKind kind, long millis, int second) {
       firstMillis = Math.min(firstMillis, millis);
@@ -34,7 +35,13 @@ public final class EventTally extends AccumulatorV2<EventTally.Counts, EventTall
       bySecond[i]++;
     }
 
+    /** Notes that by {@code millis} the writer had taken every event emitted so far. */
+    void handedOver(long millis) {
+      handedOverMillis = Math.max(handedOverMillis, millis);
+    }
+
     void merge(Counts o) {
+      handedOverMillis = Math.max(handedOverMillis, o.handedOverMillis);
       firstMillis = Math.min(firstMillis, o.firstMillis);
       lastMillis = Math.max(lastMillis, o.lastMillis);
       for (int i = 0; i < byKind.length; i++) {
@@ -63,6 +70,11 @@ public final class EventTally extends AccumulatorV2<EventTally.Counts, EventTall
     /** Wall-clock time at which the first event was handed to the writer. */
     public long firstMillis() {
       return firstMillis;
+    }
+
+    /** When the writer had taken the events of the unpaced first batch (Long.MIN_VALUE: none). */
+    public long handedOverMillis() {
+      return handedOverMillis;
     }
 
     public long lastMillis() {

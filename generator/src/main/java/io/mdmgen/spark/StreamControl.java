@@ -17,6 +17,7 @@ public final class StreamControl {
   private final EventTally tally;
   private long anchorMillis = -1;
   private long anchorN;
+  private long firstN = -1;
   private long stopN = Long.MAX_VALUE;
   private volatile long committedN = -1;
 
@@ -59,18 +60,25 @@ public final class StreamControl {
     RUNS.remove(token);
   }
 
-  /**
-   * Starts the clock at event {@code n}, if not started yet: event n is due now, later events
-   * after it as the profile says. A restarted run thus goes on at the target rate instead of
-   * bursting to catch up with the time it was down.
-   */
-  synchronized void anchor(long n) {
-    if (anchorMillis < 0) {
-      anchorMillis = System.currentTimeMillis();
-      anchorN = n;
+  /** Notes where the run starts: its first event is {@code n}; fixes where a bounded run stops. */
+  synchronized void begin(long n) {
+    if (firstN < 0) {
+      firstN = n;
       if (!Double.isInfinite(durationSeconds)) {
         stopN = profile.dueBefore(profile.secondsAt(n) + durationSeconds);
       }
+    }
+  }
+
+  /**
+   * Starts the clock, if not started yet: event {@code n} was (or is) due at {@code millis},
+   * later events after it as the profile says. A restarted run thus goes on at the target rate
+   * instead of bursting to catch up with the time it was down.
+   */
+  synchronized void anchor(long n, long millis) {
+    if (anchorMillis < 0) {
+      anchorMillis = millis;
+      anchorN = n;
     }
   }
 
@@ -84,6 +92,11 @@ public final class StreamControl {
 
   public synchronized long anchorN() {
     return anchorN;
+  }
+
+  /** The first event of this run (-1 before it began). */
+  public synchronized long firstN() {
+    return firstN;
   }
 
   /** The first event this run will not emit (Long.MAX_VALUE: none). */

@@ -82,8 +82,9 @@ public final class StreamJob {
         throw new IllegalStateException(rootMessage(query.exception().get()), query.exception().get());
       }
       double seconds = (System.currentTimeMillis() - Math.max(started, control.anchorMillis())) / 1000.0;
-      long next = Math.max(control.committedN(), control.anchorN());
-      return new StreamReport(o.topicPrefix(), o.rate(), o.rateProfile(), control.anchorN(), next,
+      long first = Math.max(0, control.firstN());
+      long next = Math.max(control.committedN(), first);
+      return new StreamReport(o.topicPrefix(), o.rate(), o.rateProfile(), first, next,
           seconds, tally.snapshot(), profile, control.anchorMillis(),
           profile.secondsAt(control.anchorN()));
     } finally {

@@ -118,6 +118,10 @@ public record StreamReport(String topicPrefix, double targetRate, String ratePro
       }
       n.put("events_per_second", seconds > 0 ? counts.of(t) / seconds : 0);
     }
+    var series = root.putArray("events_per_wall_clock_second");
+    for (int i = 0; i < counts.seconds(); i++) {
+      series.add(counts.inSecond(i));
+    }
     long[][] w = worstWindows();
     if (w.length == 2) {
       ObjectNode windows = root.putObject("worst_10_second_windows");

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
 
 /** Checks that the brokers answer, and creates the run's topics that do not exist yet. */
 public final class KafkaTopics {
@@ -57,11 +58,35 @@ public final class KafkaTopics {
           throw new SinkException("--bootstrap-servers " + bootstrapServers + ": cannot create topics "
               + missing.stream().map(NewTopic::name).toList() + " (" + cause(e) + ")");
         }
+        awaitLeaders(admin, bootstrapServers, missing.stream().map(NewTopic::name).toList());
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new SinkException("--bootstrap-servers " + bootstrapServers + ": interrupted");
     }
+  }
+
+  /**
+   * Waits until every partition of new topics has a leader, so that the first records are not
+   * held up by metadata retries (which would skew the first second of a paced run).
+   */
+  private static void awaitLeaders(Admin admin, String bootstrapServers, List<String> topics)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+    while (System.nanoTime() < deadline) {
+      try {
+        Map<String, TopicDescription> d = admin.describeTopics(topics).allTopicNames()
+            .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        if (d.values().stream().allMatch(t -> t.partitions().stream().allMatch(p -> p.leader() != null))) {
+          return;
+        }
+      } catch (ExecutionException | TimeoutException e) {
+        // not propagated yet: ask again
+      }
+      Thread.sleep(50);
+    }
+    throw new SinkException("--bootstrap-servers " + bootstrapServers + ": new topics " + topics
+        + " have no leader after " + TIMEOUT_SECONDS + " s");
   }
 
   private static String cause(Exception e) {

@@ -1,0 +1,133 @@
+"""Independent check of an mdmgen stream: decodes every record of every topic with Confluent's
+AvroDeserializer against the schema registry, then checks what the stream promises."""
+import argparse
+import hashlib
+import json
+import sys
+from collections import defaultdict
+
+from confluent_kafka import Consumer, TopicPartition
+from confluent_kafka.schema_registry import SchemaRegistryClient
+from confluent_kafka.schema_registry.avro import AvroDeserializer
+from confluent_kafka.serialization import MessageField, SerializationContext
+
+TOPICS = ["customers", "crm.customers", "erp.customers", "ecommerce.customers", "match_truth"]
+
+
+def read_topic(bootstrap, topic):
+    """All records of the topic as (partition, offset, timestamp_ms, key, value bytes)."""
+    consumer = Consumer({"bootstrap.servers": bootstrap, "group.id": "mdmgen-verify",
+                         "enable.auto.commit": False, "auto.offset.reset": "earliest"})
+    try:
+        meta = consumer.list_topics(topic, timeout=15).topics[topic]
+        if meta.error is not None:
+            raise SystemExit(f"topic {topic}: {meta.error}")
+        ends, parts = {}, []
+        for p in meta.partitions:
+            low, high = consumer.get_watermark_offsets(TopicPartition(topic, p), timeout=15)
+            if high > low:
+                ends[p] = high
+                parts.append(TopicPartition(topic, p, low))
+        records = []
+        if not parts:
+            return records
+        consumer.assign(parts)
+        done = set()
+        while len(done) < len(ends):
+            for m in consumer.consume(num_messages=10000, timeout=5):
+                if m.error():
+                    raise SystemExit(f"topic {topic}: {m.error()}")
+                records.append((m.partition(), m.offset(), m.timestamp()[1], m.key(), m.value()))
+                if m.offset() + 1 >= ends[m.partition()]:
+                    done.add(m.partition())
+        return records
+    finally:
+        consumer.close()
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--bootstrap-servers", required=True)
+    ap.add_argument("--schema-registry-url", required=True)
+    ap.add_argument("--topic-prefix", default="mdm.")
+    ap.add_argument("--expect-rate", type=float)
+    ap.add_argument("--tolerance", type=float, default=0.01)
+    a = ap.parse_args()
+
+    registry = SchemaRegistryClient({"url": a.schema_registry_url})
+    failures = []
+    summary = {"topics": {}}
+    timestamps = []
+    truth = set()
+    creates = []
+    index_seen = set()
+    for name in TOPICS:
+        topic = a.topic_prefix + name
+        deserialize = AvroDeserializer(registry)
+        records = read_topic(a.bootstrap_servers, topic)
+        ctx = SerializationContext(topic, MessageField.VALUE)
+        digest = hashlib.sha256()
+        by_partition = defaultdict(list)
+        decoded = []
+        for part, offset, ts, key, raw in records:
+            timestamps.append(ts)
+            value = None if raw is None else deserialize(raw, ctx)  # raises if it cannot decode
+            decoded.append((key.decode(), raw, value))
+            by_partition[part].append((offset, key.decode(), value))
+        for key, raw, value in sorted(decoded, key=lambda r: (r[0], r[2]["event_index"] if r[2] and "event_index" in r[2] else -1)):
+            digest.update(key.encode() + b"\0" + (b"-" if raw is None else raw[5:]) + b"\0")
+        kinds = defaultdict(int)
+        for part, rows in by_partition.items():
+            rows.sort()
+            last_seq, pending_delete = {}, {}
+            for offset, key, value in rows:
+                if value is None:
+                    kinds["tombstones"] += 1
+                    if pending_delete.pop(key, None) is None:
+                        failures.append(f"{topic}: tombstone for {key} at {offset} without a delete before it")
+                    continue
+                if name == "match_truth":
+                    kinds["truth_records"] += 1
+                    truth.add((value["source_system"], key))
+                    continue
+                op = value["op"]
+                kinds[op.lower() + "s"] += 1
+                if value["event_index"] in index_seen:
+                    failures.append(f"event index {value['event_index']} appears twice")
+                index_seen.add(value["event_index"])
+                seq = value["sequence"]
+                expected = 1 if op == "CREATE" else last_seq.get(key, 0) + 1
+                if seq != expected:
+                    failures.append(f"{topic}: {key} has sequence {seq} where {expected} was due")
+                last_seq[key] = seq
+                if op == "DELETE":
+                    pending_delete[key] = offset
+                if op == "CREATE" and name != "customers":
+                    creates.append((value["source_system"], key))
+            for key in pending_delete:
+                failures.append(f"{topic}: delete of {key} not followed by a tombstone")
+        summary["topics"][topic] = {"records": len(records), **kinds, "sha256": digest.hexdigest()}
+    missing = [c for c in creates if c not in truth]
+    if missing:
+        failures.append(f"{len(missing)} created source records have no match_truth record, e.g. {missing[:3]}")
+    summary["records"] = len(timestamps)
+    if len(timestamps) > 1:
+        span = (max(timestamps) - min(timestamps)) / 1000
+        summary["seconds"] = span
+        summary["mean_rate"] = (len(timestamps) - 1) / span if span > 0 else None
+        if a.expect_rate and summary["mean_rate"] is not None:
+            dev = summary["mean_rate"] / a.expect_rate - 1
+            summary["rate_deviation"] = dev
+            if abs(dev) > a.tolerance:
+                failures.append(f"mean rate {summary['mean_rate']:.1f}/s is {dev:+.2%} off {a.expect_rate}/s")
+    if index_seen:
+        summary["event_index_min"] = min(index_seen)
+        summary["event_index_max"] = max(index_seen)
+    summary["failures"] = failures[:20]
+    json.dump(summary, sys.stdout, indent=2)
+    print()
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
