@@ -55,7 +55,7 @@ public final class Main implements Callable<Integer> {
   /** Where batch tables go. */
   enum Sink { hive, noop }
 
-  @Option(names = "--mode", defaultValue = "batch", paramLabel = "MODE", description = "stream (change events to Kafka) or batch (tables to Hive ORC). Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--mode", paramLabel = "MODE", description = "stream (change events to Kafka) or batch (tables to Hive ORC). Default: stream if --events-per-second is given, else batch.")
   Mode mode;
 
   @Option(names = "--events-per-second", paramLabel = "RATE", description = "Stream: events per second over all topics (tombstones and truth records included).")
@@ -167,7 +167,20 @@ public final class Main implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    return mode == Mode.stream ? stream() : batch();
+    Mode m = mode != null ? mode : eventsPerSecond != null ? Mode.stream : Mode.batch;
+    String[][] onlyFor = m == Mode.stream
+        ? new String[][] {{"--total-records", totalRecords}, {"--unique-customers", uniqueCustomers},
+            {"--write-mode", writeMode == WriteMode.overwrite ? null : writeMode.name()},
+            {"--table-suffix", tableSuffix.isEmpty() ? null : tableSuffix}}
+        : new String[][] {{"--events-per-second", eventsPerSecond}, {"--duration", duration},
+            {"--bootstrap-servers", bootstrapServers}, {"--schema-registry-url", schemaRegistryUrl},
+            {"--checkpoint", checkpoint == null ? null : checkpoint.toString()}};
+    for (String[] flag : onlyFor) {
+      if (flag[1] != null) {
+        throw new BadInput(flag[0] + " " + flag[1] + ": not used in " + m + " mode (see --help)");
+      }
+    }
+    return m == Mode.stream ? stream() : batch();
   }
 
   private int stream() throws Exception {
@@ -244,8 +257,13 @@ public final class Main implements Callable<Integer> {
       } else {
         writable("--checkpoint", cp);
       }
+      StreamJob.Options options = new StreamJob.Options(spec, rate, rateProfile, seconds,
+          embedTruth, bootstrap, registry, producer, topicPrefix, topicPartitions, cp, partitions);
+      int[] ids = StreamJob.prepare(options);
       SparkSession spark = SparkSessions.streaming(master);
-      int tasks = partitions > 0 ? partitions : spark.sparkContext().defaultParallelism();
+      if (options.partitions() == 0) { // one task per core the executors have
+        options = options.withPartitions(spark.sparkContext().defaultParallelism());
+      }
       org.apache.spark.util.ShutdownHookManager.addShutdownHook(100, new scala.runtime.AbstractFunction0<>() {
         @Override
         public scala.runtime.BoxedUnit apply() {
@@ -259,12 +277,10 @@ public final class Main implements Callable<Integer> {
         }
       });
       try {
-        StreamJob.Options options = new StreamJob.Options(spec, rate, rateProfile, seconds,
-            embedTruth, bootstrap, registry, producer, topicPrefix, topicPartitions, cp, tasks);
         System.out.printf("mdmgen stream: %s events/s (%s) to %s, topics %s*, %s%n",
             eventsPerSecond, rateProfile, bootstrap, topicPrefix,
             duration == null ? "until Ctrl-C" : "for " + duration);
-        StreamReport result = StreamJob.run(spark, options, stop, System.out);
+        StreamReport result = StreamJob.run(spark, options, ids, stop, System.out);
         result.print(System.out);
         result.write(reportFile);
         System.out.println("  report: " + reportFile.toAbsolutePath());

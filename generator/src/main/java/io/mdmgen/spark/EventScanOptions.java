@@ -11,7 +11,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** What a stream of events reads, and its round trip through Spark's string options. */
-record EventScanOptions(WorldSpec spec, double rate, String profile, boolean embedTruth,
+public record EventScanOptions(WorldSpec spec, double rate, String profile, boolean embedTruth,
     int[] schemaIds, String topicPrefix, int partitions, String control) implements Serializable {
 
   StreamPlan plan() {

@@ -48,7 +48,7 @@ public final class EventSource implements TableProvider {
       .add("value", DataTypes.BinaryType, true);
 
   /** The stream of {@code options}: one row per Kafka record. */
-  static Dataset<Row> read(SparkSession spark, EventScanOptions options) {
+  public static Dataset<Row> read(SparkSession spark, EventScanOptions options) {
     return spark.readStream().format(EventSource.class.getName()).options(options.toMap()).load();
   }
 
@@ -229,6 +229,8 @@ public final class EventSource implements TableProvider {
       boolean paced = r.anchorMillis() >= 0;
       return new PartitionReader<>() {
         private boolean emitted;
+        private byte[] key;
+        private byte[] value;
 
         @Override
         public boolean next() {
@@ -253,16 +255,17 @@ public final class EventSource implements TableProvider {
               return false;
             }
           }
+          key = cursor.key();
+          value = cursor.value();
           counts.add(cursor.topic(), cursor.kind(), now,
-              r.anchorMillis() < 0 ? 0 : (int) Math.max(0, (now - r.anchorMillis()) / 1000));
+              r.anchorMillis() < 0 ? 0 : (int) Math.max(0, (now - r.anchorMillis()) / 1000),
+              key.length + (value == null ? 0 : value.length));
           return true;
         }
 
         @Override
         public InternalRow get() {
-          return new GenericInternalRow(new Object[] {
-            topics[cursor.topic().ordinal()], cursor.key(), cursor.value()
-          });
+          return new GenericInternalRow(new Object[] {topics[cursor.topic().ordinal()], key, value});
         }
 
         @Override

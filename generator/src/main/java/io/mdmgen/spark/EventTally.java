@@ -23,8 +23,10 @@ public final class EventTally extends AccumulatorV2<EventTally.Counts, EventTall
     private long firstMillis = Long.MAX_VALUE;
     private long lastMillis = Long.MIN_VALUE;
     private long handedOverMillis = Long.MIN_VALUE;
+    private long bytes;
 
-    void add(Topic topic, EventKind kind, long millis, int second) {
+    void add(Topic topic, EventKind kind, long millis, int second, int recordBytes) {
+      bytes += recordBytes;
       firstMillis = Math.min(firstMillis, millis);
       lastMillis = Math.max(lastMillis, millis);
       byKind[topic.ordinal() * KINDS + kind.ordinal()]++;
@@ -42,6 +44,7 @@ public final class EventTally extends AccumulatorV2<EventTally.Counts, EventTall
 
     void merge(Counts o) {
       handedOverMillis = Math.max(handedOverMillis, o.handedOverMillis);
+      bytes += o.bytes;
       firstMillis = Math.min(firstMillis, o.firstMillis);
       lastMillis = Math.max(lastMillis, o.lastMillis);
       for (int i = 0; i < byKind.length; i++) {
@@ -79,6 +82,11 @@ public final class EventTally extends AccumulatorV2<EventTally.Counts, EventTall
 
     public long lastMillis() {
       return lastMillis;
+    }
+
+    /** Key and value bytes of all events. */
+    public long bytes() {
+      return bytes;
     }
 
     public long total() {

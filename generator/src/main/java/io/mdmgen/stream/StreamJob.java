@@ -1,12 +1,15 @@
 package io.mdmgen.stream;
 
+import io.mdmgen.events.EventCursor;
 import io.mdmgen.events.EventOffset;
 import io.mdmgen.events.RateProfile;
+import io.mdmgen.events.StreamPlan;
 import io.mdmgen.events.Topic;
 import io.mdmgen.sinks.kafka.KafkaTopics;
 import io.mdmgen.sinks.kafka.ProducerOptions;
 import io.mdmgen.sinks.kafka.SchemaRegistry;
-import io.mdmgen.spark.EventStreams;
+import io.mdmgen.spark.EventScanOptions;
+import io.mdmgen.spark.EventSource;
 import io.mdmgen.spark.EventTally;
 import io.mdmgen.spark.StreamControl;
 import io.mdmgen.world.WorldSpec;
@@ -17,10 +20,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.streaming.DataStreamWriter;
 import org.apache.spark.sql.streaming.StreamingQuery;
 import org.apache.spark.sql.streaming.StreamingQueryException;
 import org.apache.spark.sql.streaming.StreamingQueryProgress;
+import org.apache.spark.sql.streaming.Trigger;
 
 /**
  * Stream mode: registers the value schemas, makes sure the topics exist, then runs the
@@ -29,6 +35,7 @@ import org.apache.spark.sql.streaming.StreamingQueryProgress;
  */
 public final class StreamJob {
   private static final long LIVE_EVERY_MILLIS = 5_000;
+  private static final long WARM_UP_EVENTS = 50_000;
 
   private StreamJob() {}
 
@@ -42,25 +49,42 @@ public final class StreamJob {
   public record Options(WorldSpec spec, double rate, String rateProfile, double durationSeconds,
       boolean embedTruth, String bootstrapServers, SchemaRegistry registry,
       ProducerOptions producer, String topicPrefix, int topicPartitions, Path checkpoint,
-      int partitions) {}
+      int partitions) {
 
-  public static StreamReport run(SparkSession spark, Options o, AtomicBoolean stop,
-      PrintStream console) throws TimeoutException {
-    RateProfile profile = RateProfile.parse(o.rateProfile(), o.rate());
+    public Options withPartitions(int n) {
+      return new Options(spec, rate, rateProfile, durationSeconds, embedTruth, bootstrapServers,
+          registry, producer, topicPrefix, topicPartitions, checkpoint, n);
+    }
+  }
+
+  /**
+   * Checks that the brokers answer, registers the value schemas (returning their ids by topic)
+   * and creates missing topics: in this order, so that a failure leaves no topic behind. Needs
+   * no Spark, so bad settings fail fast.
+   */
+  public static int[] prepare(Options o) {
+    KafkaTopics.check(o.bootstrapServers(), o.producer());
     int[] ids = new int[Topic.values().length];
     for (Topic t : Topic.values()) {
       ids[t.ordinal()] = o.registry().register(t.name(o.topicPrefix()) + "-value", t.valueSchema());
     }
     List<String> names = Arrays.stream(Topic.values()).map(t -> t.name(o.topicPrefix())).toList();
     KafkaTopics.ensure(o.bootstrapServers(), o.producer(), names, o.topicPartitions());
+    return ids;
+  }
 
-    o.spec().world(); // loads the dictionaries now rather than late into the first paced batch
+  /** Runs the query with the schema ids from {@link #prepare}. */
+  public static StreamReport run(SparkSession spark, Options o, int[] ids, AtomicBoolean stop,
+      PrintStream console) throws TimeoutException {
+    RateProfile profile = RateProfile.parse(o.rateProfile(), o.rate());
+
+    warmUp(o, ids);
     EventTally tally = new EventTally();
     spark.sparkContext().register(tally, "mdmgen events");
     StreamControl control = StreamControl.open(profile, o.durationSeconds(), tally);
     long started = System.currentTimeMillis();
     try {
-      StreamingQuery query = EventStreams.toKafka(spark, o, ids, control);
+      StreamingQuery query = toKafka(spark, o, ids, control);
       long nextLive = started + LIVE_EVERY_MILLIS;
       while (query.isActive() && !control.finished() && !stop.get()) {
         try {
@@ -89,6 +113,38 @@ public final class StreamJob {
           profile.secondsAt(control.anchorN()));
     } finally {
       control.close();
+    }
+  }
+
+  /** Starts the query: event source → Spark's Kafka sink. */
+  private static StreamingQuery toKafka(SparkSession spark, Options o, int[] ids,
+      StreamControl control) throws TimeoutException {
+    EventScanOptions scan = new EventScanOptions(o.spec(), o.rate(), o.rateProfile(),
+        o.embedTruth(), ids, o.topicPrefix(), o.partitions(), control.token());
+    DataStreamWriter<Row> writer = EventSource.read(spark, scan).writeStream()
+        .format("kafka")
+        .queryName("mdmgen-stream")
+        .option("kafka.bootstrap.servers", o.bootstrapServers())
+        .option("checkpointLocation", o.checkpoint().toString())
+        // Offsets and commits are written beside the next batch, not between batches: the pause
+        // between micro-batches is what makes paced events late.
+        .option("asyncProgressTrackingEnabled", "true")
+        .option("asyncProgressTrackingCheckpointIntervalMs", "0")
+        .trigger(Trigger.ProcessingTime(0));
+    o.producer().properties().forEach((k, v) -> writer.option("kafka." + k, v));
+    return writer.start();
+  }
+
+  /**
+   * Encodes the first events once, here and unpaced, and throws them away: the dictionaries get
+   * loaded and the encoder compiled by the JIT before the clock starts, instead of making the
+   * first paced second late (in local mode the tasks share this JVM).
+   */
+  private static void warmUp(Options o, int[] ids) {
+    StreamPlan plan = StreamPlan.of(o.spec(), RateProfile.parse(o.rateProfile(), o.rate()), o.embedTruth());
+    EventCursor cursor = new EventCursor(o.spec().world(), plan, ids, EventOffset.START, WARM_UP_EVENTS, 0, 1);
+    while (cursor.next()) {
+      cursor.value();
     }
   }
 

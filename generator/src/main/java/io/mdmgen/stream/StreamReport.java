@@ -97,6 +97,7 @@ public record StreamReport(String topicPrefix, double targetRate, String ratePro
     root.put("seconds", seconds);
     root.put("events", counts.total());
     root.put("achieved_mean_events_per_second", meanRate());
+    root.put("mean_record_bytes", counts.total() == 0 ? 0 : (double) counts.bytes() / counts.total());
     root.put("first_event_index", firstEvent);
     root.put("next_event_index", nextEvent);
     ObjectNode kinds = root.putObject("events_by_kind");

@@ -3,6 +3,7 @@ package io.mdmgen.batch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mdmgen.cli.Cli;
 import io.mdmgen.world.SourceSystem;
 import io.mdmgen.world.Table;
 import java.nio.file.Files;

@@ -20,12 +20,20 @@ public final class KafkaTopics {
 
   private KafkaTopics() {}
 
+  /** Fails within about 15 s, naming the flag, if no broker of {@code bootstrapServers} answers. */
+  public static void check(String bootstrapServers, ProducerOptions options) {
+    ensure(bootstrapServers, options, List.of(), 0);
+  }
+
   /**
    * Creates each of {@code topics} that is missing, with the brokers' default partitions and
    * replication unless {@code partitions} is positive. Fails within about 15 s if no broker answers.
    */
   public static void ensure(String bootstrapServers, ProducerOptions options, List<String> topics,
       int partitions) {
+    if (bootstrapServers.isBlank()) {
+      throw new SinkException("--bootstrap-servers: empty; give HOST:PORT[,HOST:PORT...]");
+    }
     Map<String, Object> config = new HashMap<>();
     Set<String> adminKeys = AdminClientConfig.configNames();
     options.properties().forEach((k, v) -> {
@@ -36,7 +44,13 @@ public final class KafkaTopics {
     config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, TIMEOUT_SECONDS * 1000);
     config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, TIMEOUT_SECONDS * 1000);
-    try (Admin admin = Admin.create(config)) {
+    Admin created;
+    try {
+      created = Admin.create(config);
+    } catch (org.apache.kafka.common.KafkaException e) {
+      throw new SinkException("--bootstrap-servers " + bootstrapServers + ": " + cause(e));
+    }
+    try (Admin admin = created) {
       Set<String> existing;
       try {
         existing = admin.listTopics().names().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);

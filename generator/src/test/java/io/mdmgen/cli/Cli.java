@@ -1,4 +1,4 @@
-package io.mdmgen.batch;
+package io.mdmgen.cli;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,14 +9,14 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Runs bin/mdmgen as a user would, in its own JVM. */
-final class Cli {
-  static final Path ROOT = Path.of(System.getProperty("user.dir")).getParent();
+public final class Cli {
+  public static final Path ROOT = Path.of(System.getProperty("user.dir")).getParent();
 
-  record Result(int exit, String stdout, List<String> stderr) {}
+  public record Result(int exit, String stdout, List<String> stderr) {}
 
   private Cli() {}
 
-  static Result run(Path workDir, String... args) throws IOException, InterruptedException {
+  public static Result run(Path workDir, String... args) throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>();
     cmd.add(ROOT.resolve("bin/mdmgen").toString());
     cmd.addAll(List.of(args));

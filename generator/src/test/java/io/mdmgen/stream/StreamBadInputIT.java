@@ -1,0 +1,72 @@
+package io.mdmgen.stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.mdmgen.cli.Cli;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Bad stream settings: one line naming the flag, exit code 2, quickly, and no secret shown. */
+class StreamBadInputIT {
+  static final String SECRET = "hunter2-s3cret";
+  @TempDir static Path work;
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+    "--events-per-second 0|--events-per-second",
+    "--events-per-second -5|--events-per-second",
+    "--events-per-second abc|--events-per-second",
+    "--duration soon|--duration",
+    "--rate-profile wave|--rate-profile",
+    "--kafka.acks=maybe|--kafka.acks",
+    "--kafka.not.a.property=1|--kafka.not.a.property",
+    "--kafka.linger.ms|--kafka.linger.ms",
+    "--bootstrap-servers 127.0.0.1:1|--bootstrap-servers",
+    "--schema-registry-url http://127.0.0.1:1/apis/ccompat/v7|--schema-registry-url",
+  })
+  void rejectsInOneLineWithinThirtySeconds(String setting, String flag) throws Exception {
+    List<String> args = new ArrayList<>(List.of("--mode", "stream", "--duration", "5s",
+        "--topic-prefix", "bad.",
+        "--kafka.sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required"
+            + " username=\"u\" password=\"" + SECRET + "\";"));
+    String bootstrap = StreamSandbox.get().bootstrapServers();
+    String registry = StreamSandbox.get().schemaRegistryUrl();
+    if (!setting.startsWith("--events-per-second")) {
+      args.addAll(List.of("--events-per-second", "1000"));
+    }
+    if (!setting.startsWith("--bootstrap-servers")) {
+      args.addAll(List.of("--bootstrap-servers", bootstrap));
+    }
+    if (!setting.startsWith("--schema-registry-url")) {
+      args.addAll(List.of("--schema-registry-url", registry));
+    }
+    args.addAll(List.of(setting.split(" ", 2)));
+    long start = System.nanoTime();
+    Cli.Result r = Cli.run(work.resolve(Integer.toHexString(setting.hashCode())), args.toArray(String[]::new));
+    double seconds = (System.nanoTime() - start) / 1e9;
+
+    assertEquals(2, r.exit(), "exit code for " + setting + ": " + r.stderr());
+    assertEquals(1, r.stderr().size(), "one line: " + r.stderr());
+    assertTrue(r.stderr().get(0).contains(flag), r.stderr().get(0));
+    assertTrue(seconds < 30, "took " + seconds + " s");
+    assertFalse((r.stdout() + r.stderr()).contains(SECRET), "the SASL password was shown");
+  }
+
+  @Test
+  void registryCredentialsAreNeverShown() throws Exception {
+    Cli.Result r = Cli.run(work.resolve("auth"), "--mode", "stream", "--events-per-second", "10",
+        "--bootstrap-servers", StreamSandbox.get().bootstrapServers(),
+        "--schema-registry-url", "http://user:" + SECRET + "@127.0.0.1:1/apis/ccompat/v7",
+        "--schema-registry-auth", "user:" + SECRET);
+    assertEquals(2, r.exit(), String.valueOf(r.stderr()));
+    assertTrue(r.stderr().get(0).contains("--schema-registry-url"), r.stderr().get(0));
+    assertFalse((r.stdout() + r.stderr()).contains(SECRET), "a registry password was shown: " + r.stderr());
+  }
+}

@@ -1,0 +1,123 @@
+package io.mdmgen.stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mdmgen.cli.Cli;
+import io.mdmgen.events.Topic;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericDatumReader;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.io.BinaryDecoder;
+import org.apache.avro.io.DecoderFactory;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Stream runs against a real KRaft broker and a real (Apicurio) schema registry. */
+class StreamIT {
+  @TempDir static Path work;
+
+  @Test
+  void holdsFiveThousandPerSecondForAMinuteAndEveryRecordDecodes() throws Exception {
+    Path dir = work.resolve("rate");
+    Cli.Result r = StreamSandbox.stream(dir, "--events-per-second", "5000", "--duration", "60s",
+        "--scenario", StreamSandbox.FAST_DEMO.toString(), "--topic-prefix", "rate.");
+    assertEquals(0, r.exit(), r.stdout() + r.stderr());
+    JsonNode report = new ObjectMapper().readTree(dir.resolve("stream-report.json").toFile());
+    assertEquals(300_000, report.get("events").asLong());
+    assertEquals(300_000, report.get("next_event_index").asLong());
+    // Pacing: a loose guard against regressions (the first seconds catch up while the JIT warms
+    // up, on a machine that also runs the broker and the registry); BENCHMARKS.md has the figures.
+    for (String w : new String[] {"lowest", "highest"}) {
+      double dev = report.at("/worst_10_second_windows/" + w + "/deviation").asDouble();
+      assertTrue(Math.abs(dev) < 0.10, w + " 10-second window off by " + dev);
+    }
+
+    // Confluent's own deserializer (Python client) reads every record and checks the promises:
+    // truth for every created record, gapless sequences, tombstones after deletes, the rate.
+    StreamSandbox.Verified v = StreamSandbox.verify(dir, "rate.", "--expect-rate", "5000",
+        "--tolerance", "0.01");
+    assertEquals(0, v.exit(), v.summary().toPrettyString() + v.stderr());
+    assertEquals(300_000, v.summary().get("records").asLong());
+
+    // And a plain Avro reader, after checking the five-byte Confluent header.
+    long decoded = 0;
+    for (Topic t : Topic.values()) {
+      long inTopic = 0;
+      for (ConsumerRecord<byte[], byte[]> rec : StreamSandbox.readAll(t.name("rate."))) {
+        inTopic++;
+        if (rec.value() == null) {
+          continue; // a tombstone
+        }
+        ByteBuffer b = ByteBuffer.wrap(rec.value());
+        assertEquals(0, b.get(), "magic byte");
+        Schema schema = StreamSandbox.schema(b.getInt());
+        BinaryDecoder d = DecoderFactory.get().binaryDecoder(rec.value(), 5, rec.value().length - 5, null);
+        GenericRecord value = new GenericDatumReader<GenericRecord>(schema).read(null, d);
+        assertTrue(d.isEnd(), "trailing bytes in " + t);
+        String key = new String(rec.key(), java.nio.charset.StandardCharsets.UTF_8);
+        String id = t == Topic.MATCH_TRUTH ? value.get("source_record_id").toString()
+            : value.get("source_record_id").toString();
+        assertEquals(key, id, "key is the record id");
+        decoded++;
+      }
+      assertTrue(inTopic > 1_000, t + " has only " + inTopic + " records");
+      assertEquals(report.at("/topics/" + t.name("rate.") + "/events").asLong(), inTopic, t.name("rate."));
+    }
+    assertTrue(decoded > 290_000, "decoded " + decoded);
+  }
+
+  @Test
+  void theSameSeedGivesTheSameEventsAndValues() throws Exception {
+    Map<String, String> first = digests("same-a.");
+    Map<String, String> second = digests("same-b.");
+    assertEquals(5, first.size());
+    assertEquals(first, second);
+  }
+
+  private Map<String, String> digests(String prefix) throws Exception {
+    Path dir = work.resolve(prefix);
+    Cli.Result r = StreamSandbox.stream(dir, "--events-per-second", "4000", "--duration", "8s",
+        "--scenario", StreamSandbox.FAST_DEMO.toString(), "--topic-prefix", prefix, "--seed", "9");
+    assertEquals(0, r.exit(), r.stdout() + r.stderr());
+    StreamSandbox.Verified v = StreamSandbox.verify(dir, prefix);
+    assertEquals(0, v.exit(), v.summary().toPrettyString() + v.stderr());
+    Map<String, String> out = new HashMap<>();
+    v.summary().get("topics").fields().forEachRemaining(e ->
+        out.put(e.getKey().substring(prefix.length()), e.getValue().get("sha256").asText()));
+    return out;
+  }
+
+  @Test
+  void aRestartFromTheCheckpointGoesOnAtTheNextEventWithoutAGap() throws Exception {
+    Path checkpoint = work.resolve("restart-checkpoint");
+    String[] args = {"--events-per-second", "3000", "--duration", "6s", "--scenario",
+        StreamSandbox.FAST_DEMO.toString(), "--topic-prefix", "restart.", "--checkpoint",
+        checkpoint.toString()};
+    Cli.Result a = StreamSandbox.stream(work.resolve("restart-1"), args);
+    assertEquals(0, a.exit(), a.stdout() + a.stderr());
+    Cli.Result b = StreamSandbox.stream(work.resolve("restart-2"), args);
+    assertEquals(0, b.exit(), b.stdout() + b.stderr());
+    ObjectMapper json = new ObjectMapper();
+    JsonNode first = json.readTree(work.resolve("restart-1/stream-report.json").toFile());
+    JsonNode second = json.readTree(work.resolve("restart-2/stream-report.json").toFile());
+    assertEquals(0, first.get("first_event_index").asLong());
+    assertEquals(18_000, first.get("next_event_index").asLong());
+    assertEquals(18_000, second.get("first_event_index").asLong());
+    assertEquals(36_000, second.get("next_event_index").asLong());
+
+    // Together the two runs hold events 0..35,999 once each, with gapless sequences per record.
+    StreamSandbox.Verified v = StreamSandbox.verify(work.resolve("restart-verify"), "restart.");
+    assertEquals(0, v.exit(), v.summary().toPrettyString() + v.stderr());
+    assertEquals(36_000, v.summary().get("records").asLong());
+    assertEquals(0, v.summary().get("event_index_min").asLong());
+    assertTrue(v.summary().get("event_index_max").asLong() >= 35_990);
+  }
+}
