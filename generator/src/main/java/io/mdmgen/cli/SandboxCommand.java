@@ -26,13 +26,18 @@ final class SandboxCommand implements Callable<Integer> {
             + ": not a port (0-65535)");
       }
     }
-    System.err.println("mdmgen sandbox: starting Kafka and the schema registry...");
-    Sandbox sandbox;
     try {
-      sandbox = Sandbox.start(kafkaPort, registryPort);
+      if (kafkaPort > 0) {
+        Sandbox.inUse(kafkaPort, "--kafka-port");
+      }
+      if (registryPort > 0) {
+        Sandbox.inUse(registryPort, "--schema-registry-port");
+      }
     } catch (IllegalArgumentException e) {
       throw new Main.BadInput(e.getMessage());
     }
+    System.err.println("mdmgen sandbox: starting Kafka and the schema registry...");
+    Sandbox sandbox = Sandbox.start(kafkaPort, registryPort);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       sandbox.close();

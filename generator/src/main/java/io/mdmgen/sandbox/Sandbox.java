@@ -224,8 +224,8 @@ public final class Sandbox implements AutoCloseable {
     return System.getProperty("java.class.path");
   }
 
-  /** {@code port}, if nothing listens on it yet. */
-  private static int inUse(int port, String flag) {
+  /** {@code port}, if nothing listens on it yet; else an error naming {@code flag}. */
+  public static int inUse(int port, String flag) {
     try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
       return port;
     } catch (IOException e) {

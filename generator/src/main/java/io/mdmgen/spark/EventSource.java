@@ -106,6 +106,7 @@ public final class EventSource implements TableProvider {
     private final StreamControl control;
     private final Timeline timeline;
     private final long maxPerBatch;
+    private final Admission admission = new Admission();
     private final EventTally tally;
     /** Whether a first, unpaced micro-batch has run: it makes Spark start its tasks and producers. */
     private boolean warmedUp;
@@ -143,19 +144,27 @@ public final class EventSource implements TableProvider {
     public Offset latestOffset(Offset start, ReadLimit limit) {
       EventOffset from = ((EventsOffset) start).position();
       control.begin(from.n());
+      if (!control.admitting()) {
+        return start;
+      }
       if (!control.anchored()) {
         if (!warmedUp && from.n() < control.stopN()) {
           // The first micro-batch pays for starting tasks, producers and code generation: it
           // carries a single event, and the clock starts when that event was sent.
+          control.admitted(from.n() + 1);
           return new EventsOffset(timeline.advance(from, 1));
         }
         long sent = tally.snapshot().handedOverMillis();
         control.anchor(control.firstN(), sent == Long.MIN_VALUE ? System.currentTimeMillis() : sent);
       }
-      long end = Math.min(control.dueNow(AHEAD_SECONDS), from.n() + maxPerBatch);
+      long now = System.nanoTime();
+      long cap = Math.min(maxPerBatch, admission.next(from.n(), now));
+      long end = Math.min(control.dueNow(AHEAD_SECONDS), from.n() + cap);
       if (end <= from.n()) {
         return start;
       }
+      admission.admitted(from.n(), end, now);
+      control.admitted(end);
       return new EventsOffset(timeline.advance(from, end - from.n()));
     }
 
@@ -185,6 +194,37 @@ public final class EventSource implements TableProvider {
 
     @Override
     public void stop() {}
+  }
+
+  /**
+   * How many events the next micro-batch may hold: two seconds' worth at the throughput the last
+   * batch achieved, so batches grow while they are short and stay about that long when the
+   * target is beyond reach: long enough to amortise Spark's per-batch cost, short enough for
+   * prompt progress, live lines and stops.
+   */
+  static final class Admission {
+    static final long FIRST = 50_000;
+    private long batchStartN;
+    private long batchEndN;
+    private long batchStartNanos;
+    private long cap = FIRST;
+
+    /** The cap for a batch starting at event {@code n}, at {@code nanos}. */
+    long next(long n, long nanos) {
+      if (batchEndN > batchStartN && n >= batchEndN && nanos > batchStartNanos) {
+        double perSecond = (batchEndN - batchStartN) * 1e9 / (nanos - batchStartNanos);
+        cap = Math.max(FIRST, (long) (2 * perSecond));
+        batchStartN = batchEndN; // measured: wait for the next admitted batch
+      }
+      return cap;
+    }
+
+    /** Events {@code [n, end)} were admitted at {@code nanos}. */
+    void admitted(long n, long end, long nanos) {
+      batchStartN = n;
+      batchEndN = end;
+      batchStartNanos = nanos;
+    }
   }
 
   /** Spark's view of an {@link EventOffset}. */

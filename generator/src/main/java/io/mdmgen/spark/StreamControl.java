@@ -20,6 +20,8 @@ public final class StreamControl {
   private long firstN = -1;
   private long stopN = Long.MAX_VALUE;
   private volatile long committedN = -1;
+  private volatile boolean closing;
+  private volatile long admittedN = -1;
 
   private StreamControl(String token, RateProfile profile, double durationSeconds,
       EventTally tally) {
@@ -121,8 +123,22 @@ public final class StreamControl {
     return committedN;
   }
 
-  /** True once every event of a bounded run is committed. */
+  /** Admits no more events: the run ends once what is in flight is written. */
+  public void closeAdmission() {
+    closing = true;
+  }
+
+  boolean admitting() {
+    return !closing;
+  }
+
+  /** Events before {@code n} have been handed to a micro-batch. */
+  void admitted(long n) {
+    admittedN = n;
+  }
+
+  /** True once the run is over: every event of a bounded run, or every admitted one after closing. */
   public boolean finished() {
-    return committedN >= stopN;
+    return committedN >= stopN || (closing && committedN >= admittedN);
   }
 }

@@ -86,7 +86,10 @@ public final class StreamJob {
     try {
       StreamingQuery query = toKafka(spark, o, ids, control);
       long nextLive = started + LIVE_EVERY_MILLIS;
-      while (query.isActive() && !control.finished() && !stop.get()) {
+      while (query.isActive() && !control.finished()) {
+        if (stop.get() || overtime(control, o.durationSeconds())) {
+          control.closeAdmission(); // let the batch in flight finish, so everything sent is counted
+        }
         try {
           query.awaitTermination(100);
         } catch (StreamingQueryException e) {
@@ -146,6 +149,12 @@ public final class StreamJob {
     while (cursor.next()) {
       cursor.value();
     }
+  }
+
+  /** True once a bounded run has used its wall-clock time, even if it fell behind its plan. */
+  private static boolean overtime(StreamControl control, double durationSeconds) {
+    long anchor = control.anchorMillis();
+    return anchor >= 0 && System.currentTimeMillis() - anchor >= durationSeconds * 1000;
   }
 
   /** One line: the last five whole seconds' rate per topic, against the target. */

@@ -46,6 +46,25 @@ class ScenarioTest {
     assertMessage("not valid YAML", "crm: [unclosed\n");
   }
 
+  @Test
+  void streamSettingsHaveTheIssuesDefaultsAndCanBeOverridden() {
+    Scenario d = Scenario.defaults();
+    assertEquals(5, d.rates(SourceSystem.ECOMMERCE).lagSeconds(), "e-commerce: seconds");
+    assertEquals(120, d.rates(SourceSystem.CRM).lagSeconds(), "CRM: minutes");
+    assertEquals(3600, d.rates(SourceSystem.ERP).lagSeconds(), "ERP: hours");
+    Scenario s = Scenario.parse("erp: {lag_seconds: 60}\nstream: {closure_rate: 0.5, life_span_seconds: 9}");
+    assertEquals(60, s.rates(SourceSystem.ERP).lagSeconds());
+    assertEquals(0.5, s.life().closureRate());
+    assertEquals(9, s.life().spanSeconds());
+    assertEquals(d.life().eventsPerCustomer(), s.life().eventsPerCustomer());
+    assertEquals(s, Scenario.parse(s.toJson()));
+    assertMessage("erp.lag_seconds = -1", "erp: {lag_seconds: -1}");
+    assertMessage("stream.life_events_per_customer = 9", "stream: {life_events_per_customer: 9}");
+    assertMessage("stream.life_event_mix", "stream: {life_event_mix: [1, 0]}");
+    assertMessage("stream.lives: unknown key", "stream: {lives: 3}");
+    assertMessage("allowed: stream, crm", "streams: {}");
+  }
+
   private static void assertMessage(String expected, String yaml) {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Scenario.parse(yaml));
     assertTrue(e.getMessage().contains(expected), e.getMessage());
