@@ -58,6 +58,20 @@ public sealed interface RateProfile extends Serializable {
         + " ramp:DURATION such as ramp:60s)");
   }
 
+  /**
+   * Corrects an estimate {@code n} of {@code dueBy(t)} for float rounding, so that dueBy and
+   * secondsAt never disagree at a boundary.
+   */
+  private static long settle(RateProfile p, long n, double t) {
+    while (n > 0 && p.secondsAt(n - 1) > t) {
+      n--;
+    }
+    while (p.secondsAt(n) <= t) {
+      n++;
+    }
+    return n;
+  }
+
   record Constant(double rate) implements RateProfile {
     @Override
     public double secondsAt(long n) {
@@ -66,7 +80,7 @@ public sealed interface RateProfile extends Serializable {
 
     @Override
     public long dueBy(double seconds) {
-      return seconds < 0 ? 0 : (long) Math.floor(seconds * rate) + 1;
+      return seconds < 0 ? 0 : settle(this, (long) Math.floor(seconds * rate) + 1, seconds);
     }
   }
 
@@ -84,15 +98,7 @@ public sealed interface RateProfile extends Serializable {
         return 0;
       }
       double due = t <= seconds ? rate * t * t / (2 * seconds) : rate * seconds / 2 + rate * (t - seconds);
-      long n = (long) Math.floor(due) + 1;
-      // Float rounding must not make the two functions disagree at the boundary.
-      while (n > 0 && secondsAt(n - 1) > t) {
-        n--;
-      }
-      while (secondsAt(n) <= t) {
-        n++;
-      }
-      return n;
+      return settle(this, (long) Math.floor(due) + 1, t);
     }
   }
 }
