@@ -26,10 +26,13 @@ public record StreamReport(String topicPrefix, double targetRate, String ratePro
     RateProfile profile, long anchorMillis, double anchorSeconds) {
   static final int WINDOW = 10;
 
-  /** Events per second between the first and the last event handed to the producer. */
+  /**
+   * Events per second from the start of the clock (when the producer had taken the first event:
+   * about its Kafka timestamp) to the last event handed to the producer.
+   */
   public double meanRate() {
     long n = counts.total();
-    double span = (counts.lastMillis() - counts.firstMillis()) / 1000.0;
+    double span = (counts.lastMillis() - Math.max(counts.firstMillis(), anchorMillis)) / 1000.0;
     return n < 2 || span <= 0 ? 0 : (n - 1) / span;
   }
 
