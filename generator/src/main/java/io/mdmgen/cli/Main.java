@@ -264,12 +264,14 @@ public final class Main implements Callable<Integer> {
       if (options.partitions() == 0) { // one task per core the executors have
         options = options.withPartitions(spark.sparkContext().defaultParallelism());
       }
-      org.apache.spark.util.ShutdownHookManager.addShutdownHook(100, new scala.runtime.AbstractFunction0<>() {
+      // Above Spark's default priority (100), which its executor stops with: the batch in flight
+      // still needs the executor.
+      org.apache.spark.util.ShutdownHookManager.addShutdownHook(200, new scala.runtime.AbstractFunction0<>() {
         @Override
         public scala.runtime.BoxedUnit apply() {
           stop.set(true); // Ctrl-C: stop the query cleanly and still write the report
           try {
-            done.await(30, TimeUnit.SECONDS);
+            done.await(25, TimeUnit.SECONDS); // Hadoop gives Spark's hooks 30 s in all
           } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
           }

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -33,9 +34,13 @@ public final class Sandbox implements AutoCloseable {
   private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
   private static final String REGISTRY_PATH = "/apis/ccompat/v7";
 
+  /** Owners close the sandbox themselves, after their clean stop; this hook is the safety net. */
+  private static final long OWNER_GRACE_SECONDS = 40;
+
   private final Path dir;
   private final List<Process> processes = new ArrayList<>();
-  private final Thread onExit = new Thread(this::stopProcesses, "mdmgen-sandbox-stop");
+  private final CountDownLatch closed = new CountDownLatch(1);
+  private final Thread onExit = new Thread(this::stopUnlessClosed, "mdmgen-sandbox-stop");
   private int kafkaPort;
   private int registryPort;
 
@@ -239,7 +244,20 @@ public final class Sandbox implements AutoCloseable {
     }
   }
 
-  private void stopProcesses() {
+  /**
+   * At JVM exit, gives the owner time to finish with the servers (a stream run stopped by Ctrl-C
+   * still writes its last batch to the broker) and stops them only if it did not close them.
+   */
+  private void stopUnlessClosed() {
+    try {
+      closed.await(OWNER_GRACE_SECONDS, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    stopProcesses();
+  }
+
+  private synchronized void stopProcesses() {
     for (Process p : processes) {
       p.destroy();
     }
@@ -259,6 +277,7 @@ public final class Sandbox implements AutoCloseable {
   @Override
   public void close() {
     stopProcesses();
+    closed.countDown();
     try {
       Runtime.getRuntime().removeShutdownHook(onExit);
     } catch (IllegalStateException e) {

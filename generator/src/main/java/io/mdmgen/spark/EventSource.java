@@ -42,6 +42,10 @@ import org.apache.spark.unsafe.types.UTF8String;
 public final class EventSource implements TableProvider {
   /** How far ahead of the clock a micro-batch reaches; its tasks then pace through it. */
   static final double AHEAD_SECONDS = 0.5;
+  /** Unpaced one-event micro-batches before the clock starts. */
+  static final int WARM_UP_BATCHES = 2;
+  /** A bound on how far ahead the clock may start (a warm-up batch that was slow for once). */
+  static final long MAX_LEAD_MILLIS = 1_000;
   static final StructType SCHEMA = new StructType()
       .add("topic", DataTypes.StringType, false)
       .add("key", DataTypes.BinaryType, false)
@@ -108,8 +112,12 @@ public final class EventSource implements TableProvider {
     private final long maxPerBatch;
     private final Admission admission = new Admission();
     private final EventTally tally;
-    /** Whether a first, unpaced micro-batch has run: it makes Spark start its tasks and producers. */
-    private boolean warmedUp;
+    /** Unpaced one-event micro-batches planned so far (a batch replayed after a restart counts). */
+    private int warmUps;
+    /** When the last of them was admitted (or planned, for a replay). */
+    private long warmUpMillis = -1;
+    private boolean warmUpAdmitted;
+    private long warmUpFrom = -1;
 
     Stream(EventScanOptions options, StreamControl control) {
       this.options = options;
@@ -148,14 +156,21 @@ public final class EventSource implements TableProvider {
         return start;
       }
       if (!control.anchored()) {
-        if (!warmedUp && from.n() < control.stopN()) {
-          // The first micro-batch pays for starting tasks, producers and code generation: it
-          // carries a single event, and the clock starts when that event was sent.
+        if (warmUps < WARM_UP_BATCHES && from.n() < control.stopN()) {
+          // The first micro-batch pays for starting tasks, producers and code generation; the
+          // second shows how long a warm batch takes from here to its first send. Each carries
+          // a single event.
+          warmUpMillis = System.currentTimeMillis();
+          warmUpAdmitted = true;
           control.admitted(from.n() + 1);
           return new EventsOffset(timeline.advance(from, 1));
         }
+        // The clock starts when the first paced tasks will be sending, not now: otherwise the
+        // events due meanwhile leave late, in a burst.
+        long now = System.currentTimeMillis();
         long sent = tally.snapshot().handedOverMillis();
-        control.anchor(control.firstN(), sent == Long.MIN_VALUE ? System.currentTimeMillis() : sent);
+        long lead = sent == Long.MIN_VALUE || warmUpMillis < 0 ? 0 : sent - warmUpMillis;
+        control.anchor(control.firstN(), now + Math.max(0, Math.min(lead, MAX_LEAD_MILLIS)));
       }
       long now = System.nanoTime();
       long cap = Math.min(maxPerBatch, admission.next(from.n(), now));
@@ -173,7 +188,14 @@ public final class EventSource implements TableProvider {
       EventOffset from = ((EventsOffset) start).position();
       control.begin(from.n()); // a batch replayed after a restart comes before any latestOffset
       boolean paced = control.anchored();
-      warmedUp = true;
+      if (!paced && from.n() != warmUpFrom) { // Spark plans a batch several times
+        if (!warmUpAdmitted) {
+          warmUpMillis = System.currentTimeMillis();
+        }
+        warmUpAdmitted = false;
+        warmUpFrom = from.n();
+        warmUps++;
+      }
       long to = ((EventsOffset) end).position().n();
       int parts = options.partitions();
       InputPartition[] out = new InputPartition[parts];

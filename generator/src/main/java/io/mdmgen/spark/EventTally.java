@@ -75,7 +75,7 @@ public final class EventTally extends AccumulatorV2<EventTally.Counts, EventTall
       return firstMillis;
     }
 
-    /** When the writer had taken the events of the unpaced first batch (Long.MIN_VALUE: none). */
+    /** When the writer had taken the events of the unpaced warm-up batches (Long.MIN_VALUE: none). */
     public long handedOverMillis() {
       return handedOverMillis;
     }

@@ -17,22 +17,32 @@ public final class Cli {
   private Cli() {}
 
   public static Result run(Path workDir, String... args) throws IOException, InterruptedException {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(ROOT.resolve("bin/mdmgen").toString());
-    cmd.addAll(List.of(args));
-    Files.createDirectories(workDir);
-    Path out = workDir.resolve("stdout.txt");
-    Path err = workDir.resolve("stderr.txt");
-    ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile())
-        .redirectOutput(out.toFile()).redirectError(err.toFile());
-    pb.environment().put("MDMGEN_JAVA_OPTS", "-Xmx3g");
-    Process p = pb.start();
+    Process p = start(workDir, args);
     if (!p.waitFor(10, TimeUnit.MINUTES)) {
       p.destroyForcibly();
       throw new AssertionError("mdmgen " + String.join(" ", args) + " did not finish in 10 minutes");
     }
-    List<String> stderr = Files.readAllLines(err, StandardCharsets.UTF_8).stream()
-        .filter(l -> !l.isBlank()).toList();
-    return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), stderr);
+    return result(workDir, p);
+  }
+
+  /** Starts bin/mdmgen; its output goes to stdout.txt and stderr.txt in {@code workDir}. */
+  public static Process start(Path workDir, String... args) throws IOException {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(ROOT.resolve("bin/mdmgen").toString());
+    cmd.addAll(List.of(args));
+    Files.createDirectories(workDir);
+    ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile())
+        .redirectOutput(workDir.resolve("stdout.txt").toFile())
+        .redirectError(workDir.resolve("stderr.txt").toFile());
+    pb.environment().put("MDMGEN_JAVA_OPTS", "-Xmx3g");
+    return pb.start();
+  }
+
+  /** What a finished {@link #start}ed run printed, and its exit code. */
+  public static Result result(Path workDir, Process finished) throws IOException {
+    List<String> stderr = Files.readAllLines(workDir.resolve("stderr.txt"), StandardCharsets.UTF_8)
+        .stream().filter(l -> !l.isBlank()).toList();
+    return new Result(finished.exitValue(),
+        Files.readString(workDir.resolve("stdout.txt"), StandardCharsets.UTF_8), stderr);
   }
 }

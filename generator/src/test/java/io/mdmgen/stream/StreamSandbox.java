@@ -41,11 +41,20 @@ final class StreamSandbox {
 
   /** A stream run against the sandbox, in its own JVM, as a user would start it. */
   static Cli.Result stream(Path dir, String... args) throws IOException, InterruptedException {
+    return Cli.run(dir, against(args));
+  }
+
+  /** Starts a stream run against the sandbox and returns at once. */
+  static Process startStream(Path dir, String... args) throws IOException {
+    return Cli.start(dir, against(args));
+  }
+
+  private static String[] against(String... args) {
     List<String> all = new ArrayList<>(List.of("--mode", "stream",
         "--bootstrap-servers", get().bootstrapServers(),
         "--schema-registry-url", get().schemaRegistryUrl()));
     all.addAll(List.of(args));
-    return Cli.run(dir, all.toArray(String[]::new));
+    return all.toArray(String[]::new);
   }
 
   /** Every record of {@code topic}, in partition order. */

@@ -1,0 +1,96 @@
+package io.mdmgen.stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mdmgen.cli.Cli;
+import java.io.IOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A run without --duration stops on SIGTERM (what Ctrl-C's SIGINT also triggers: the same JVM
+ * shutdown): the batch in flight is written, the summary and report are complete, and an
+ * embedded broker and registry stop only after that.
+ */
+class StreamStopIT {
+  private static final Pattern EMBEDDED = Pattern.compile(
+      "mdmgen: bootstrap\\.servers=127\\.0\\.0\\.1:(\\d+) schema\\.registry\\.url=http://127\\.0\\.0\\.1:(\\d+)/.*");
+
+  @TempDir Path work;
+
+  @Test
+  void sigtermStopsAnUnboundedRunAndEverythingReportedIsInKafka() throws Exception {
+    Process p = StreamSandbox.startStream(work, "--events-per-second", "3000", "--scenario",
+        StreamSandbox.FAST_DEMO.toString(), "--topic-prefix", "stop.");
+    Cli.Result r = stopAfterLiveLines(p, 2);
+    JsonNode report = new ObjectMapper().readTree(work.resolve("stream-report.json").toFile());
+    long events = report.get("events").asLong();
+    assertTrue(events > 10_000, "events " + events);
+    assertEquals(events, report.get("next_event_index").asLong(), "every admitted event counted");
+    assertTrue(r.stdout().contains("events in"), r.stdout());
+
+    StreamSandbox.Verified v = StreamSandbox.verify(work.resolve("verify"), "stop.");
+    assertEquals(0, v.exit(), v.summary().toPrettyString() + v.stderr());
+    assertEquals(events, v.summary().get("records").asLong(), "records in Kafka vs the report");
+  }
+
+  @Test
+  void sigtermStopsTheEmbeddedBrokerAndRegistryAfterTheLastBatch() throws Exception {
+    Process p = Cli.start(work, "--events-per-second", "2000", "--scenario",
+        StreamSandbox.FAST_DEMO.toString());
+    Cli.Result r = stopAfterLiveLines(p, 1);
+    Matcher m = r.stderr().stream().map(EMBEDDED::matcher).filter(Matcher::matches).findFirst()
+        .orElseThrow(() -> new AssertionError("no embedded endpoints in " + r.stderr()));
+    JsonNode report = new ObjectMapper().readTree(work.resolve("stream-report.json").toFile());
+    assertEquals(report.get("events").asLong(), report.get("next_event_index").asLong());
+    for (int port : new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))}) {
+      assertFalse(listening(port), "port " + port + " still open after the run");
+    }
+    assertTrue(r.stderr().stream().noneMatch(l -> l.contains("Exception") || l.contains("timeout")),
+        String.join("\n", r.stderr()));
+  }
+
+  /** Waits for {@code lines} live lines, sends SIGTERM, and expects the JVM's exit within 60 s. */
+  private Cli.Result stopAfterLiveLines(Process p, int lines) throws Exception {
+    try {
+      long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+      while (liveLines() < lines) {
+        assertTrue(p.isAlive(), "exited before any live line");
+        assertTrue(System.nanoTime() < deadline, "no live line in 3 minutes");
+        Thread.sleep(200);
+      }
+      p.destroy(); // SIGTERM
+      assertTrue(p.waitFor(60, TimeUnit.SECONDS), "still running 60 s after SIGTERM");
+      assertEquals(143, p.exitValue(), "exit code after SIGTERM");
+      return Cli.result(work, p);
+    } finally {
+      p.destroyForcibly();
+    }
+  }
+
+  private long liveLines() throws IOException {
+    Path out = work.resolve("stdout.txt");
+    return Files.exists(out)
+        ? Files.readAllLines(out, StandardCharsets.UTF_8).stream().filter(l -> l.contains("(target ")).count()
+        : 0;
+  }
+
+  private static boolean listening(int port) {
+    try (Socket s = new Socket("127.0.0.1", port)) {
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+}
