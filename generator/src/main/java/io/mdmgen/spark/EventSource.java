@@ -43,7 +43,7 @@ public final class EventSource implements TableProvider {
   /** How far ahead of the clock a micro-batch reaches; its tasks then pace through it. */
   static final double AHEAD_SECONDS = 0.5;
   /** Unpaced one-event micro-batches before the clock starts. */
-  static final int WARM_UP_BATCHES = 2;
+  static final int WARM_UP_BATCHES = 4;
   /** A bound on how far ahead the clock may start (a warm-up batch that was slow for once). */
   static final long MAX_LEAD_MILLIS = 1_000;
   static final StructType SCHEMA = new StructType()
@@ -157,9 +157,9 @@ public final class EventSource implements TableProvider {
       }
       if (!control.anchored()) {
         if (warmUps < WARM_UP_BATCHES && from.n() < control.stopN()) {
-          // The first micro-batch pays for starting tasks, producers and code generation; the
-          // second shows how long a warm batch takes from here to its first send. Each carries
-          // a single event.
+          // The first micro-batches pay for starting tasks and producers and for compiling
+          // Spark's planning code; the last shows how long a warm batch takes from here to its
+          // first send. Each carries a single event.
           warmUpMillis = System.currentTimeMillis();
           warmUpAdmitted = true;
           control.admitted(from.n() + 1);

@@ -14,12 +14,19 @@ import io.mdmgen.spark.EventTally;
 import io.mdmgen.spark.StreamControl;
 import io.mdmgen.world.WorldSpec;
 import java.io.PrintStream;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.common.compress.Compression;
+import org.apache.kafka.common.record.MemoryRecords;
+import org.apache.kafka.common.record.MemoryRecordsBuilder;
+import org.apache.kafka.common.record.Record;
+import org.apache.kafka.common.record.TimestampType;
+import org.apache.kafka.common.utils.Utils;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.DataStreamWriter;
@@ -36,6 +43,7 @@ import org.apache.spark.sql.streaming.Trigger;
 public final class StreamJob {
   private static final long LIVE_EVERY_MILLIS = 5_000;
   private static final long WARM_UP_EVENTS = 50_000;
+  private static final int WARM_UP_BATCH_BYTES = 262_144;
 
   private StreamJob() {}
 
@@ -139,15 +147,25 @@ public final class StreamJob {
   }
 
   /**
-   * Encodes the first events once, here and unpaced, and throws them away: the dictionaries get
-   * loaded and the encoder compiled by the JIT before the clock starts, instead of making the
-   * first paced second late (in local mode the tasks share this JVM).
+   * Encodes the first events once, here and unpaced, and lays them out as the producer would,
+   * then throws them away: the dictionaries get loaded and the per-record code compiled by the JIT
+   * before the clock starts, instead of making the first paced seconds late (in local mode the
+   * tasks share this JVM).
    */
   private static void warmUp(Options o, int[] ids) {
     StreamPlan plan = StreamPlan.of(o.spec(), RateProfile.parse(o.rateProfile(), o.rate()), o.embedTruth());
     EventCursor cursor = new EventCursor(o.spec().world(), plan, ids, EventOffset.START, WARM_UP_EVENTS, 0, 1);
+    ByteBuffer buffer = ByteBuffer.allocate(WARM_UP_BATCH_BYTES);
+    MemoryRecordsBuilder batch = null;
     while (cursor.next()) {
-      cursor.value();
+      byte[] key = cursor.key();
+      byte[] value = cursor.value();
+      if (batch == null || !batch.hasRoomFor(0, key, value, Record.EMPTY_HEADERS)) {
+        buffer.clear();
+        batch = MemoryRecords.builder(buffer, Compression.NONE, TimestampType.CREATE_TIME, 0);
+      }
+      batch.append(0, key, value);
+      Utils.murmur2(key);
     }
   }
 
