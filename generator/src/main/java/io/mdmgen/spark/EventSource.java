@@ -1,5 +1,7 @@
 package io.mdmgen.spark;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mdmgen.events.EventCursor;
 import io.mdmgen.events.EventOffset;
 import io.mdmgen.events.RateProfile;
@@ -112,12 +114,10 @@ public final class EventSource implements TableProvider {
     private final long maxPerBatch;
     private final Admission admission = new Admission();
     private final EventTally tally;
-    /** Unpaced one-event micro-batches planned so far (a batch replayed after a restart counts). */
+    /** Warm-up micro-batches of this run so far. */
     private int warmUps;
-    /** When the last of them was admitted (or planned, for a replay). */
+    /** When the last of them was admitted. */
     private long warmUpMillis = -1;
-    private boolean warmUpAdmitted;
-    private long warmUpFrom = -1;
 
     Stream(EventScanOptions options, StreamControl control) {
       this.options = options;
@@ -135,7 +135,7 @@ public final class EventSource implements TableProvider {
 
     @Override
     public Offset deserializeOffset(String json) {
-      return new EventsOffset(EventOffset.parse(json));
+      return EventsOffset.parse(json);
     }
 
     @Override
@@ -157,19 +157,19 @@ public final class EventSource implements TableProvider {
       }
       if (!control.anchored()) {
         if (warmUps < WARM_UP_BATCHES && from.n() < control.stopN()) {
-          // The first micro-batches pay for starting tasks and producers and for compiling
-          // Spark's planning code; the last shows how long a warm batch takes from here to its
-          // first send. Each carries a single event.
+          // Micro-batches without events (the offset moves, the position does not): they get
+          // Spark's planning and task code compiled, and the last shows how long a warm batch
+          // takes from here until its tasks run. No event leaves before the clock starts.
+          warmUps++;
           warmUpMillis = System.currentTimeMillis();
-          warmUpAdmitted = true;
-          control.admitted(from.n() + 1);
-          return new EventsOffset(timeline.advance(from, 1));
+          control.admitted(from.n());
+          return new EventsOffset(from, ((EventsOffset) start).warmUp() + 1);
         }
-        // The clock starts when the first paced tasks will be sending, not now: otherwise the
+        // The clock starts when the first paced tasks will be running, not now: otherwise the
         // events due meanwhile leave late, in a burst.
         long now = System.currentTimeMillis();
-        long sent = tally.snapshot().handedOverMillis();
-        long lead = sent == Long.MIN_VALUE || warmUpMillis < 0 ? 0 : sent - warmUpMillis;
+        long started = tally.snapshot().unpacedStartMillis();
+        long lead = started == Long.MIN_VALUE || warmUpMillis < 0 ? 0 : started - warmUpMillis;
         control.anchor(control.firstN(), now + Math.max(0, Math.min(lead, MAX_LEAD_MILLIS)));
       }
       long now = System.nanoTime();
@@ -188,14 +188,6 @@ public final class EventSource implements TableProvider {
       EventOffset from = ((EventsOffset) start).position();
       control.begin(from.n()); // a batch replayed after a restart comes before any latestOffset
       boolean paced = control.anchored();
-      if (!paced && from.n() != warmUpFrom) { // Spark plans a batch several times
-        if (!warmUpAdmitted) {
-          warmUpMillis = System.currentTimeMillis();
-        }
-        warmUpAdmitted = false;
-        warmUpFrom = from.n();
-        warmUps++;
-      }
       long to = ((EventsOffset) end).position().n();
       int parts = options.partitions();
       InputPartition[] out = new InputPartition[parts];
@@ -251,19 +243,41 @@ public final class EventSource implements TableProvider {
 
   /** Spark's view of an {@link EventOffset}. */
   static final class EventsOffset extends Offset {
+    private static final ObjectMapper JSON = new ObjectMapper();
     private final EventOffset position;
+    /** Warm-up micro-batches that ended here: they tell Spark's offsets apart, not positions. */
+    private final int warmUp;
 
     EventsOffset(EventOffset position) {
+      this(position, 0);
+    }
+
+    EventsOffset(EventOffset position, int warmUp) {
       this.position = position;
+      this.warmUp = warmUp;
+    }
+
+    static EventsOffset parse(String json) {
+      EventOffset position = EventOffset.parse(json);
+      try {
+        return new EventsOffset(position, JSON.readTree(json).path("warm_up").asInt(0));
+      } catch (JsonProcessingException e) {
+        throw new IllegalArgumentException("not an mdmgen stream offset: " + json, e);
+      }
     }
 
     EventOffset position() {
       return position;
     }
 
+    int warmUp() {
+      return warmUp;
+    }
+
     @Override
     public String json() {
-      return position.json();
+      String p = position.json();
+      return warmUp == 0 ? p : p.substring(0, p.length() - 1) + ",\"warm_up\":" + warmUp + "}";
     }
   }
 
@@ -289,22 +303,18 @@ public final class EventSource implements TableProvider {
       }
       EventTally.Counts counts = new EventTally.Counts();
       boolean paced = r.anchorMillis() >= 0;
+      if (!paced) {
+        counts.unpacedStart(System.currentTimeMillis());
+      }
       return new PartitionReader<>() {
-        private boolean emitted;
         private byte[] key;
         private byte[] value;
 
         @Override
         public boolean next() {
-          if (!paced && emitted) {
-            // Spark asks for the next row once the writer has sent the last one (the first send
-            // waits for the producer to start): the clock starts from there.
-            counts.handedOver(System.currentTimeMillis());
-          }
           if (!cursor.next()) {
             return false;
           }
-          emitted = true;
           long now = System.currentTimeMillis();
           long due = r.anchorMillis() < 0 ? now
               : r.anchorMillis() + (long) ((profile.secondsAt(cursor.n()) - r.anchorSeconds()) * 1000);

@@ -22,7 +22,7 @@ public final class EventTally extends AccumulatorV2<EventTally.Counts, EventTall
     private long[] bySecond = new long[0];
     private long firstMillis = Long.MAX_VALUE;
     private long lastMillis = Long.MIN_VALUE;
-    private long handedOverMillis = Long.MIN_VALUE;
+    private long unpacedStartMillis = Long.MIN_VALUE;
     private long bytes;
 
     void add(Topic topic, EventKind kind, long millis, int second, int recordBytes) {
@@ -37,13 +37,13 @@ public final class EventTally extends AccumulatorV2<EventTally.Counts, EventTall
       bySecond[i]++;
     }
 
-    /** Notes that by {@code millis} the writer had taken every event emitted so far. */
-    void handedOver(long millis) {
-      handedOverMillis = Math.max(handedOverMillis, millis);
+    /** Notes that a task of an unpaced micro-batch (before the clock starts) began at {@code millis}. */
+    void unpacedStart(long millis) {
+      unpacedStartMillis = Math.max(unpacedStartMillis, millis);
     }
 
     void merge(Counts o) {
-      handedOverMillis = Math.max(handedOverMillis, o.handedOverMillis);
+      unpacedStartMillis = Math.max(unpacedStartMillis, o.unpacedStartMillis);
       bytes += o.bytes;
       firstMillis = Math.min(firstMillis, o.firstMillis);
       lastMillis = Math.max(lastMillis, o.lastMillis);
@@ -75,9 +75,9 @@ public final class EventTally extends AccumulatorV2<EventTally.Counts, EventTall
       return firstMillis;
     }
 
-    /** When the writer had taken the events of the unpaced warm-up batches (Long.MIN_VALUE: none). */
-    public long handedOverMillis() {
-      return handedOverMillis;
+    /** When the last task of an unpaced micro-batch began (Long.MIN_VALUE: none). */
+    public long unpacedStartMillis() {
+      return unpacedStartMillis;
     }
 
     public long lastMillis() {

@@ -17,15 +17,20 @@ import java.io.PrintStream;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.compress.Compression;
 import org.apache.kafka.common.record.MemoryRecords;
 import org.apache.kafka.common.record.MemoryRecordsBuilder;
 import org.apache.kafka.common.record.Record;
 import org.apache.kafka.common.record.TimestampType;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.utils.Utils;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -148,9 +153,9 @@ public final class StreamJob {
 
   /**
    * Encodes the first events once, here and unpaced, and lays them out as the producer would,
-   * then throws them away: the dictionaries get loaded and the per-record code compiled by the JIT
-   * before the clock starts, instead of making the first paced seconds late (in local mode the
-   * tasks share this JVM).
+   * then throws them away; starts a producer and fetches the topics' metadata: the dictionaries
+   * get loaded and the per-record code compiled by the JIT before the clock starts, instead of
+   * making the first paced seconds late (in local mode the tasks share this JVM).
    */
   private static void warmUp(Options o, int[] ids) {
     StreamPlan plan = StreamPlan.of(o.spec(), RateProfile.parse(o.rateProfile(), o.rate()), o.embedTruth());
@@ -166,6 +171,16 @@ public final class StreamJob {
       }
       batch.append(0, key, value);
       Utils.murmur2(key);
+    }
+    // A producer of our own, with the run's settings, loads and runs the code Spark's pooled
+    // producer needs before its first send; it sends nothing.
+    Map<String, Object> props = new HashMap<>(o.producer().properties());
+    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, o.bootstrapServers());
+    try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props,
+        new ByteArraySerializer(), new ByteArraySerializer())) {
+      for (Topic t : Topic.values()) {
+        producer.partitionsFor(t.name(o.topicPrefix()));
+      }
     }
   }
 
