@@ -89,6 +89,19 @@ public final class Timeline {
     }
   }
 
+  /**
+   * {@code at}, if a step starts there, else the start of the next step: where a stream may stop
+   * without splitting a step, so every create keeps its truth record and every delete its
+   * tombstone.
+   */
+  public EventOffset stepEnd(EventOffset at) {
+    if (at.within() == 0) {
+      return at;
+    }
+    expand(at.step(), scratch);
+    return new EventOffset(at.n() + scratch.size - at.within(), at.step() + 1, 0);
+  }
+
   /** The position of event {@code n}, walking from the start of the stream. */
   public EventOffset locate(long n) {
     return advance(EventOffset.START, n);

@@ -153,7 +153,13 @@ public final class EventSource implements TableProvider {
       EventOffset from = ((EventsOffset) start).position();
       control.begin(from.n());
       if (!control.admitting()) {
-        return start;
+        // Stopping: the rest of the step in flight, so no create lacks its truth record.
+        EventOffset tail = timeline.stepEnd(from);
+        if (tail.n() == from.n()) {
+          return start;
+        }
+        control.admitted(tail.n());
+        return new EventsOffset(tail);
       }
       if (!control.anchored()) {
         if (warmUps < WARM_UP_BATCHES && from.n() < control.stopN()) {
@@ -178,9 +184,13 @@ public final class EventSource implements TableProvider {
       if (end <= from.n()) {
         return start;
       }
-      admission.admitted(from.n(), end, now);
-      control.admitted(end);
-      return new EventsOffset(timeline.advance(from, end - from.n()));
+      EventOffset to = timeline.advance(from, end - from.n());
+      if (to.n() >= control.stopN()) {
+        to = timeline.stepEnd(to); // a bounded run ends with a whole step, too
+      }
+      admission.admitted(from.n(), to.n(), now);
+      control.admitted(to.n());
+      return new EventsOffset(to);
     }
 
     @Override

@@ -101,7 +101,10 @@ public final class StreamControl {
     return firstN;
   }
 
-  /** The first event this run will not emit (Long.MAX_VALUE: none). */
+  /**
+   * Where a bounded run stops (Long.MAX_VALUE: not bounded): it emits the events before this one
+   * and the rest of the step this one is in.
+   */
   public synchronized long stopN() {
     return stopN;
   }

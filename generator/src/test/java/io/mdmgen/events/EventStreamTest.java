@@ -199,4 +199,24 @@ class EventStreamTest {
     assertEquals(a, EventOffset.parse(a.json()));
     assertEquals(timeline.locate(30_000), timeline.advance(a, 30_000 - 12_345));
   }
+
+  @Test
+  void stoppingAtAStepEndSplitsNoCreateFromItsTruthAndNoDeleteFromItsTombstone() {
+    Timeline timeline = new Timeline(plan.spec().world(), plan);
+    int moved = 0;
+    for (long n = 20_000; n < 20_400; n++) {
+      EventOffset at = timeline.locate(n);
+      EventOffset end = timeline.stepEnd(at);
+      assertEquals(0, end.within(), "a step starts there");
+      assertEquals(end, timeline.locate(end.n()));
+      assertTrue(end.n() >= n && (at.within() == 0) == (end.n() == n));
+      moved += end.n() > n ? 1 : 0;
+      if (end.n() < EVENTS) {
+        Event last = all.get((int) end.n() - 1);
+        assertTrue(last.kind() != EventKind.CREATE || last.topic() == Topic.CUSTOMERS, "create without truth at " + n);
+        assertTrue(last.kind() != EventKind.DELETE, "delete without tombstone at " + n);
+      }
+    }
+    assertTrue(moved > 100, "most positions are inside a step: " + moved);
+  }
 }

@@ -22,6 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Stream runs against a real KRaft broker and a real (Apicurio) schema registry. */
 class StreamIT {
+  /** More events than one world step can hold: a stop never splits a step. */
+  private static final long ONE_STEP = 250;
   @TempDir static Path work;
 
   @Test
@@ -31,8 +33,9 @@ class StreamIT {
         "--scenario", StreamSandbox.FAST_DEMO.toString(), "--topic-prefix", "rate.");
     assertEquals(0, r.exit(), r.stdout() + r.stderr());
     JsonNode report = new ObjectMapper().readTree(dir.resolve("stream-report.json").toFile());
-    assertEquals(300_000, report.get("events").asLong());
-    assertEquals(300_000, report.get("next_event_index").asLong());
+    long events = report.get("events").asLong();
+    assertTrue(events >= 300_000 && events < 300_000 + ONE_STEP, "events " + events);
+    assertEquals(events, report.get("next_event_index").asLong());
     // Pacing: a loose guard against regressions (the first seconds catch up while the JIT warms
     // up, on a machine that also runs the broker and the registry); BENCHMARKS.md has the figures.
     for (String w : new String[] {"lowest", "highest"}) {
@@ -45,7 +48,7 @@ class StreamIT {
     StreamSandbox.Verified v = StreamSandbox.verify(dir, "rate.", "--expect-rate", "5000",
         "--tolerance", "0.01");
     assertEquals(0, v.exit(), v.summary().toPrettyString() + v.stderr());
-    assertEquals(300_000, v.summary().get("records").asLong());
+    assertEquals(events, v.summary().get("records").asLong());
 
     // And a plain Avro reader, after checking the five-byte Confluent header.
     long decoded = 0;
@@ -109,15 +112,17 @@ class StreamIT {
     JsonNode first = json.readTree(work.resolve("restart-1/stream-report.json").toFile());
     JsonNode second = json.readTree(work.resolve("restart-2/stream-report.json").toFile());
     assertEquals(0, first.get("first_event_index").asLong());
-    assertEquals(18_000, first.get("next_event_index").asLong());
-    assertEquals(18_000, second.get("first_event_index").asLong());
-    assertEquals(36_000, second.get("next_event_index").asLong());
+    long cut = first.get("next_event_index").asLong();
+    assertTrue(cut >= 18_000 && cut < 18_000 + ONE_STEP, "first run ended at " + cut);
+    assertEquals(cut, second.get("first_event_index").asLong());
+    long end = second.get("next_event_index").asLong();
+    assertTrue(end - cut >= 17_999 && end - cut < 18_000 + ONE_STEP, "second run ended at " + end);
 
-    // Together the two runs hold events 0..35,999 once each, with gapless sequences per record.
+    // Together the two runs hold events 0..end-1 once each, with gapless sequences per record.
     StreamSandbox.Verified v = StreamSandbox.verify(work.resolve("restart-verify"), "restart.");
     assertEquals(0, v.exit(), v.summary().toPrettyString() + v.stderr());
-    assertEquals(36_000, v.summary().get("records").asLong());
+    assertEquals(end, v.summary().get("records").asLong());
     assertEquals(0, v.summary().get("event_index_min").asLong());
-    assertTrue(v.summary().get("event_index_max").asLong() >= 35_990);
+    assertEquals(end - 1, v.summary().get("event_index_max").asLong());
   }
 }
