@@ -91,7 +91,7 @@ public final class StreamJob {
       PrintStream console) throws TimeoutException {
     RateProfile profile = RateProfile.parse(o.rateProfile(), o.rate());
 
-    warmUp(o, ids);
+    warmUp(o, StreamPlan.of(o.spec(), profile, o.embedTruth()), ids);
     EventTally tally = new EventTally();
     spark.sparkContext().register(tally, "mdmgen events");
     StreamControl control = StreamControl.open(profile, o.durationSeconds(), tally);
@@ -157,8 +157,7 @@ public final class StreamJob {
    * get loaded and the per-record code compiled by the JIT before the clock starts, instead of
    * making the first paced seconds late (in local mode the tasks share this JVM).
    */
-  private static void warmUp(Options o, int[] ids) {
-    StreamPlan plan = StreamPlan.of(o.spec(), RateProfile.parse(o.rateProfile(), o.rate()), o.embedTruth());
+  private static void warmUp(Options o, StreamPlan plan, int[] ids) {
     EventCursor cursor = new EventCursor(o.spec().world(), plan, ids, EventOffset.START, WARM_UP_EVENTS, 0, 1);
     ByteBuffer buffer = ByteBuffer.allocate(WARM_UP_BATCH_BYTES);
     MemoryRecordsBuilder batch = null;

@@ -1,6 +1,7 @@
 package io.mdmgen.cli;
 
 import java.io.IOException;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,6 +37,15 @@ public final class Cli {
         .redirectError(workDir.resolve("stderr.txt").toFile());
     pb.environment().put("MDMGEN_JAVA_OPTS", "-Xmx3g");
     return pb.start();
+  }
+
+  /** Whether something accepts connections on {@code port} of 127.0.0.1. */
+  public static boolean listening(int port) {
+    try (Socket s = new Socket("127.0.0.1", port)) {
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   /** What a finished {@link #start}ed run printed, and its exit code. */

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.mdmgen.cli.Cli;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -50,18 +49,10 @@ class SandboxIT {
       p.destroy(); // SIGTERM, as Ctrl-C's SIGINT: the shutdown hook stops both servers
       assertTrue(p.waitFor(60, TimeUnit.SECONDS), "sandbox stopped");
       for (String port : new String[] {kafka.group(1), registry.group(2)}) {
-        assertFalse(listening(Integer.parseInt(port)), "port " + port + " closed");
+        assertFalse(Cli.listening(Integer.parseInt(port)), "port " + port + " closed");
       }
     } finally {
       p.destroyForcibly();
-    }
-  }
-
-  private static boolean listening(int port) {
-    try (Socket s = new Socket("127.0.0.1", port)) {
-      return true;
-    } catch (java.io.IOException e) {
-      return false;
     }
   }
 

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mdmgen.cli.Cli;
 import java.io.IOException;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,7 +54,7 @@ class StreamStopIT {
     JsonNode report = new ObjectMapper().readTree(work.resolve("stream-report.json").toFile());
     assertEquals(report.get("events").asLong(), report.get("next_event_index").asLong());
     for (int port : new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))}) {
-      assertFalse(listening(port), "port " + port + " still open after the run");
+      assertFalse(Cli.listening(port), "port " + port + " still open after the run");
     }
     assertTrue(r.stderr().stream().noneMatch(l -> l.contains("Exception") || l.contains("timeout")),
         String.join("\n", r.stderr()));
@@ -84,13 +83,5 @@ class StreamStopIT {
     return Files.exists(out)
         ? Files.readAllLines(out, StandardCharsets.UTF_8).stream().filter(l -> l.contains("(target ")).count()
         : 0;
-  }
-
-  private static boolean listening(int port) {
-    try (Socket s = new Socket("127.0.0.1", port)) {
-      return true;
-    } catch (IOException e) {
-      return false;
-    }
   }
 }
