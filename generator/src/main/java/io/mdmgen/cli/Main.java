@@ -45,6 +45,9 @@ import picocli.CommandLine.Unmatched;
         + " e-commerce records.%nStream mode sends change events to Kafka as Avro (Confluent wire"
         + " format); batch mode writes the tables to Hive ORC (embedded metastore).",
     subcommands = SandboxCommand.class,
+    footer = {"%nStream: --kafka.<property>=<value> sets a Kafka producer property, e.g."
+        + " --kafka.acks=all, --kafka.compression.type=zstd, --kafka.security.protocol=SASL_SSL;"
+        + " checked before anything starts, secret values never printed."},
     exitCodeOnInvalidInput = Main.BAD_INPUT)
 public final class Main implements Callable<Integer> {
   static final int BAD_INPUT = 2;
