@@ -85,7 +85,7 @@ public final class BatchJob {
         long before = progress.rows();
         long t0 = System.nanoTime();
         spark.sparkContext().setJobDescription("mdmgen: write " + name);
-        sink.stage(name, WorldSource.read(spark, t, o.spec(), plan.extent(), partitions, o.embedTruth()));
+        sink.stage(name, WorldSource.rows(t, o.spec(), plan.extent(), partitions, o.embedTruth()));
         seconds.put(t, (System.nanoTime() - t0) / 1e9);
         long written = progress.rows() - before;
         if (written != e.getValue()) {

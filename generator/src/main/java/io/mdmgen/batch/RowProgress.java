@@ -1,5 +1,6 @@
 package io.mdmgen.batch;
 
+import io.mdmgen.sinks.HiveOrcSink;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import me.tongfei.progressbar.DelegatingProgressBarConsumer;
@@ -7,12 +8,16 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.apache.spark.SparkContext;
+import org.apache.spark.scheduler.AccumulableInfo;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
+import org.apache.spark.scheduler.TaskInfo;
+import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * Rows generated so far, counted from Spark's task metrics (rows read from the world source, which
- * equal rows written), shown as a progress bar with rate and ETA.
+ * equal rows written) and from the rows tasks wrote straight to ORC files, shown as a progress bar
+ * with rate and ETA.
  */
 final class RowProgress extends SparkListener implements AutoCloseable {
   private final AtomicLong rows = new AtomicLong();
@@ -43,10 +48,21 @@ final class RowProgress extends SparkListener implements AutoCloseable {
   @Override
   public void onTaskEnd(SparkListenerTaskEnd end) {
     if (end.taskMetrics() != null && end.reason() == org.apache.spark.Success$.MODULE$) {
-      long n = end.taskMetrics().inputMetrics().recordsRead();
+      long n = end.taskMetrics().inputMetrics().recordsRead() + written(end.taskInfo());
       rows.addAndGet(n);
       bar.stepBy(n);
     }
+  }
+
+  /** Rows a task wrote straight to a sink's files, which Spark's metrics do not count. */
+  private static long written(TaskInfo task) {
+    long n = 0;
+    for (AccumulableInfo a : CollectionConverters.asJava(task.accumulables())) {
+      if (a.name().contains(HiveOrcSink.ROWS_WRITTEN) && a.update().isDefined()) {
+        n += ((Number) a.update().get()).longValue();
+      }
+    }
+    return n;
   }
 
   long rows() {

@@ -1,9 +1,9 @@
 package io.mdmgen.spark;
 
+import io.mdmgen.sinks.GeneratedRows;
 import io.mdmgen.world.Extent;
 import io.mdmgen.world.Table;
 import io.mdmgen.world.TableCursor;
-import io.mdmgen.world.World;
 import io.mdmgen.world.WorldSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,9 +36,17 @@ public final class WorldSource implements TableProvider {
   /** The rows of {@code table} in {@code extent} of the world of {@code spec}. */
   public static Dataset<Row> read(SparkSession spark, Table table, WorldSpec spec, Extent extent,
       int partitions, boolean embedTruth) {
-    return spark.read().format(WorldSource.class.getName())
-        .options(new WorldScanOptions(table, spec, extent, partitions, embedTruth).toMap())
-        .load();
+    return read(spark, new WorldScanOptions(table, spec, extent, partitions, embedTruth));
+  }
+
+  static Dataset<Row> read(SparkSession spark, WorldScanOptions options) {
+    return spark.read().format(WorldSource.class.getName()).options(options.toMap()).load();
+  }
+
+  /** The same rows, for sinks that write them partition by partition. */
+  public static GeneratedRows rows(Table table, WorldSpec spec, Extent extent, int partitions,
+      boolean embedTruth) {
+    return new WorldRows(new WorldScanOptions(table, spec, extent, partitions, embedTruth));
   }
 
   @Override
@@ -87,16 +95,7 @@ public final class WorldSource implements TableProvider {
 
     @Override
     public InputPartition[] planInputPartitions() {
-      Extent e = options.extent();
-      long from = e.firstMaster();
-      long to = options.table() == Table.CUSTOMERS ? e.endMaster() : e.lastSourceMaster() + 1;
-      List<InputPartition> parts = new ArrayList<>();
-      long n = Math.max(0, to - from);
-      int p = (int) Math.max(1, Math.min(options.partitions(), n));
-      for (int i = 0; i < p; i++) {
-        parts.add(new MasterRange(from + n * i / p, from + n * (i + 1) / p));
-      }
-      return parts.toArray(InputPartition[]::new);
+      return MasterRange.split(options).toArray(InputPartition[]::new);
     }
 
     @Override
@@ -106,15 +105,31 @@ public final class WorldSource implements TableProvider {
   }
 
   /** Masters {@code [from, to)}. */
-  record MasterRange(long from, long to) implements InputPartition {}
+  record MasterRange(long from, long to) implements InputPartition {
+    /** The scan's masters in at most {@code options.partitions()} ranges of equal size. */
+    static List<MasterRange> split(WorldScanOptions options) {
+      Extent e = options.extent();
+      long from = e.firstMaster();
+      long to = options.table() == Table.CUSTOMERS ? e.endMaster() : e.lastSourceMaster() + 1;
+      List<MasterRange> parts = new ArrayList<>();
+      long n = Math.max(0, to - from);
+      int p = (int) Math.max(1, Math.min(options.partitions(), n));
+      for (int i = 0; i < p; i++) {
+        parts.add(new MasterRange(from + n * i / p, from + n * (i + 1) / p));
+      }
+      return parts;
+    }
+
+    TableCursor cursor(WorldScanOptions options) {
+      return new TableCursor(options.spec().world(), options.table(), options.extent(), from, to);
+    }
+  }
 
   private record ReaderFactory(WorldScanOptions options, StructType schema)
       implements PartitionReaderFactory {
     @Override
     public PartitionReader<InternalRow> createReader(InputPartition partition) {
-      MasterRange r = (MasterRange) partition;
-      World world = options.spec().world();
-      TableCursor cursor = new TableCursor(world, options.table(), options.extent(), r.from(), r.to());
+      TableCursor cursor = ((MasterRange) partition).cursor(options);
       UnsafeRowSink sink = new UnsafeRowSink(schema);
       return new PartitionReader<>() {
         @Override

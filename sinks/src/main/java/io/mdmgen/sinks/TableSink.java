@@ -2,6 +2,7 @@ package io.mdmgen.sinks;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -15,6 +16,14 @@ public interface TableSink {
 
   /** Writes {@code rows} where {@code table} will get them, without touching {@code table}. */
   void stage(String table, Dataset<Row> rows);
+
+  /**
+   * Writes generated {@code rows} where {@code table} will get them. Sinks that can write them
+   * straight into their files do; the others read them as a Spark Dataset.
+   */
+  default void stage(String table, GeneratedRows rows) {
+    stage(table, rows.dataset(SparkSession.active()));
+  }
 
   /** Makes every staged table visible. */
   void commit();

@@ -1,0 +1,69 @@
+package io.mdmgen.batch;
+
+import io.mdmgen.sinks.GeneratedRows;
+import io.mdmgen.sinks.OrcPartFile;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.IntStream;
+import org.apache.hadoop.hive.ql.exec.vector.VectorizedRowBatch;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Generated rows computed into ORC batches in memory before they are written: writing them
+ * measures the ORC writer alone (the benchmark's write floor). The batches live in this JVM, so
+ * this works with a local master only.
+ */
+record MemoryRows(GeneratedRows rows, String key) implements GeneratedRows, AutoCloseable {
+  private static final Map<String, List<VectorizedRowBatch>> BATCHES = new ConcurrentHashMap<>();
+
+  /** Computes every partition of {@code rows} into memory, in tasks. */
+  static MemoryRows of(SparkSession spark, GeneratedRows rows) {
+    MemoryRows memory = new MemoryRows(rows, UUID.randomUUID().toString());
+    JavaSparkContext.fromSparkContext(spark.sparkContext())
+        .parallelize(IntStream.range(0, rows.partitions()).boxed().toList(), rows.partitions())
+        .foreach(memory::compute);
+    return memory;
+  }
+
+  private void compute(int partition) throws IOException {
+    OrcPartFile part = OrcPartFile.inMemory(rows.schema());
+    rows.writeOrc(partition, part);
+    part.close();
+    BATCHES.put(key + "/" + partition, part.kept());
+  }
+
+  @Override
+  public StructType schema() {
+    return rows.schema();
+  }
+
+  @Override
+  public int partitions() {
+    return rows.partitions();
+  }
+
+  @Override
+  public Dataset<Row> dataset(SparkSession spark) {
+    throw new UnsupportedOperationException("rows in memory are for ORC writers only");
+  }
+
+  @Override
+  public void writeOrc(int partition, OrcPartFile out) throws IOException {
+    for (VectorizedRowBatch b : BATCHES.get(key + "/" + partition)) {
+      out.add(b);
+    }
+  }
+
+  @Override
+  public void close() {
+    BATCHES.keySet().removeIf(k -> k.startsWith(key + "/"));
+  }
+}

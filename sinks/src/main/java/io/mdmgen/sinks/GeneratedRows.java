@@ -1,0 +1,25 @@
+package io.mdmgen.sinks;
+
+import java.io.IOException;
+import java.io.Serializable;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * A table's rows, computed partition by partition from the partition number alone. A sink either
+ * reads them as a Spark {@link Dataset}, or has its tasks write each partition straight into its
+ * files ({@link #writeOrc}), which skips Spark's row format and its ORC serializer.
+ */
+public interface GeneratedRows extends Serializable {
+  StructType schema();
+
+  int partitions();
+
+  /** The rows as Spark reads them. */
+  Dataset<Row> dataset(SparkSession spark);
+
+  /** Writes the rows of {@code partition} to {@code out}; runs in a task. */
+  void writeOrc(int partition, OrcPartFile out) throws IOException;
+}
