@@ -86,7 +86,9 @@ public final class RunReport {
     out.printf("%nmdmgen batch: %,d source records of %,d customers in %.1f s (seed %d, as of %s)%n",
         census.records(), rows.get(Table.CUSTOMERS), totalSeconds, options.spec().seed(),
         options.spec().asOf());
-    rows.forEach((t, n) -> out.printf("  %-40s %,15d rows  %8.1f s  %,12.0f rows/s%n",
+    int width = rows.keySet().stream()
+        .mapToInt(t -> sink.describe(t.baseName() + options.tableSuffix()).length()).max().orElse(1);
+    rows.forEach((t, n) -> out.printf("  %-" + width + "s %,13d rows  %8.1f s  %,12.0f rows/s%n",
         sink.describe(t.baseName() + options.tableSuffix()), n, seconds.getOrDefault(t, 0.0),
         n / Math.max(seconds.getOrDefault(t, 0.0), 1e-9)));
     out.printf("  %-10s %9s %22s %8s %8s %8s %8s%n", "source", "coverage", "copies 1/2/3",
