@@ -2,7 +2,6 @@ package io.mdmgen.spark;
 
 import io.mdmgen.world.Column;
 import io.mdmgen.world.RowSink;
-import java.util.Arrays;
 import org.apache.hadoop.hive.ql.exec.vector.BytesColumnVector;
 import org.apache.hadoop.hive.ql.exec.vector.ColumnVector;
 import org.apache.hadoop.hive.ql.exec.vector.Decimal64ColumnVector;
@@ -16,15 +15,12 @@ import org.apache.spark.sql.types.StructType;
  * stay scaled longs. Columns absent from the schema are skipped.
  */
 final class OrcRowSink implements RowSink {
-  private final int[] ordinal = new int[Column.values().length];
+  private final int[] ordinal;
   private ColumnVector[] columns;
   private int row;
 
   OrcRowSink(StructType schema) {
-    Arrays.fill(ordinal, -1);
-    for (int i = 0; i < schema.fields().length; i++) {
-      ordinal[Column.named(schema.fields()[i].name()).ordinal()] = i;
-    }
+    this.ordinal = SparkSchemas.positions(schema);
   }
 
   /** The next values go to the next free row of {@code batch}. */

@@ -21,4 +21,14 @@ public final class SparkSchemas {
         .filter(f -> !f.name().equals(Column.CUSTOMER_ID.columnName()))
         .toArray(StructField[]::new));
   }
+
+  /** For each world {@link Column} (by ordinal), its position in {@code schema}, or -1. */
+  static int[] positions(StructType schema) {
+    int[] position = new int[Column.values().length];
+    Arrays.fill(position, -1);
+    for (int i = 0; i < schema.fields().length; i++) {
+      position[Column.named(schema.fields()[i].name()).ordinal()] = i;
+    }
+    return position;
+  }
 }

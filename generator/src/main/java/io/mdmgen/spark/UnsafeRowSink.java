@@ -18,7 +18,7 @@ final class UnsafeRowSink implements RowSink {
   /** Far above the longest row the world writes (under 1 KiB). */
   private static final int CAPACITY = 1 << 16;
 
-  private final int[] ordinal = new int[Column.values().length];
+  private final int[] ordinal;
   private final int nullBytes;
   private final int fixedBytes;
   private final byte[] buffer = new byte[CAPACITY];
@@ -26,11 +26,8 @@ final class UnsafeRowSink implements RowSink {
   private int cursor;
 
   UnsafeRowSink(StructType schema) {
-    Arrays.fill(ordinal, -1);
+    ordinal = SparkSchemas.positions(schema);
     int fields = schema.fields().length;
-    for (int i = 0; i < fields; i++) {
-      ordinal[Column.named(schema.fields()[i].name()).ordinal()] = i;
-    }
     nullBytes = UnsafeRow.calculateBitSetWidthInBytes(fields);
     fixedBytes = nullBytes + 8 * fields;
     row = new UnsafeRow(fields);
