@@ -80,6 +80,9 @@ public final class BatchBenchmark {
   }
 
   private static double time(Runnable r) {
+    // Start each measurement from a collected heap: the gigabytes an earlier stage cached would
+    // otherwise be collected during this one, on the same two cores.
+    System.gc();
     long t0 = System.nanoTime();
     r.run();
     return (System.nanoTime() - t0) / 1e9;
