@@ -29,8 +29,8 @@ import org.apache.spark.sql.types.StructType;
 /**
  * One ORC file, written by one task with ORC's own vectorized writer: a producer fills the next
  * free row ({@code size}) of {@link #batch()} column by column and calls {@link #endRow()}; full
- * batches go to the file. Columns are ORC's types for the Spark schema (strings, ints, dates, decimals up to
- * 18 digits as scaled longs, booleans), as Spark's own ORC writer would declare them.
+ * batches go to the file. Columns are ORC's types for the Spark schema (strings, ints, dates,
+ * decimals up to 18 digits as scaled longs, booleans), as Spark's own ORC writer declares them.
  */
 public final class OrcPartFile implements Closeable {
   static final String TEMPORARY = "_temporary";
