@@ -3,14 +3,11 @@ package io.mdmgen.batch;
 import io.mdmgen.sinks.GeneratedRows;
 import io.mdmgen.sinks.OrcPartFile;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.IntStream;
 import org.apache.hadoop.hive.ql.exec.vector.VectorizedRowBatch;
-import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -27,9 +24,7 @@ record MemoryRows(GeneratedRows rows, String key) implements GeneratedRows, Auto
   /** Computes every partition of {@code rows} into memory, in tasks. */
   static MemoryRows of(SparkSession spark, GeneratedRows rows) {
     MemoryRows memory = new MemoryRows(rows, UUID.randomUUID().toString());
-    JavaSparkContext.fromSparkContext(spark.sparkContext())
-        .parallelize(IntStream.range(0, rows.partitions()).boxed().toList(), rows.partitions())
-        .foreach(memory::compute);
+    rows.eachPartition(spark, memory::compute);
     return memory;
   }
 

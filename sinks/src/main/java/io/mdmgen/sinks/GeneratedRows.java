@@ -2,6 +2,9 @@ package io.mdmgen.sinks;
 
 import java.io.IOException;
 import java.io.Serializable;
+import java.util.stream.IntStream;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.function.VoidFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -22,4 +25,11 @@ public interface GeneratedRows extends Serializable {
 
   /** Writes the rows of {@code partition} to {@code out}; runs in a task. */
   void writeOrc(int partition, OrcPartFile out) throws IOException;
+
+  /** Runs {@code task} on every partition number, one Spark task each. */
+  default void eachPartition(SparkSession spark, VoidFunction<Integer> task) {
+    JavaSparkContext.fromSparkContext(spark.sparkContext())
+        .parallelize(IntStream.range(0, partitions()).boxed().toList(), Math.max(1, partitions()))
+        .foreach(task);
+  }
 }

@@ -5,18 +5,15 @@ import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.orc.OrcConf;
-import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -62,9 +59,7 @@ public final class HiveOrcSink implements TableSink {
 
   @Override
   public void stage(String table, Dataset<Row> rows) {
-    String staging = qualified(table + STAGING);
-    spark.sql("DROP TABLE IF EXISTS " + staging);
-    staged.add(table);
+    String staging = freshStaging(table);
     rows.write().format("hive").option("fileFormat", "orc").mode("errorifexists").saveAsTable(staging);
   }
 
@@ -76,19 +71,14 @@ public final class HiveOrcSink implements TableSink {
    */
   @Override
   public void stage(String table, GeneratedRows rows) {
-    String staging = qualified(table + STAGING);
-    spark.sql("DROP TABLE IF EXISTS " + staging);
-    staged.add(table);
+    String staging = freshStaging(table);
     spark.sql("CREATE TABLE " + staging + " (" + columns(rows.schema()) + ") STORED AS ORC");
     Path location = location(staging);
     String dir = location.toString();
     String job = UUID.randomUUID().toString();
     Map<String, String> settings = writerSettings();
     LongAccumulator written = spark.sparkContext().longAccumulator(ROWS_WRITTEN);
-    List<Integer> partitions = IntStream.range(0, rows.partitions()).boxed().toList();
-    JavaSparkContext.fromSparkContext(spark.sparkContext())
-        .parallelize(partitions, Math.max(1, partitions.size()))
-        .foreach(p -> written.add(OrcPartFile.write(rows, p, dir, job, settings)));
+    rows.eachPartition(spark, p -> written.add(OrcPartFile.write(rows, p, dir, job, settings)));
     try {
       location.getFileSystem(spark.sparkContext().hadoopConfiguration())
           .delete(new Path(location, OrcPartFile.TEMPORARY), true);
@@ -96,6 +86,14 @@ public final class HiveOrcSink implements TableSink {
       throw new UncheckedIOException(e);
     }
     spark.sql("REFRESH TABLE " + staging);
+  }
+
+  /** The staging table of {@code table}, dropped if it exists and noted for commit or abort. */
+  private String freshStaging(String table) {
+    String staging = qualified(table + STAGING);
+    spark.sql("DROP TABLE IF EXISTS " + staging);
+    staged.add(table);
+    return staging;
   }
 
   /**

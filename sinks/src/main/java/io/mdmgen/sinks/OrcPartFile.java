@@ -47,11 +47,6 @@ public final class OrcPartFile implements Closeable {
     this.batch = newBatch();
   }
 
-  private OrcPartFile(Path path, StructType schema, Configuration conf) throws IOException {
-    this(typeOf(schema), OrcFile.createWriter(path, OrcFile.writerOptions(conf)
-        .setSchema(typeOf(schema)).setProlepticGregorian(true).overwrite(true)));
-  }
-
   /** Batches that are kept in memory instead of written: rows computed ahead of a write. */
   public static OrcPartFile inMemory(StructType schema) {
     return new OrcPartFile(typeOf(schema), null);
@@ -85,7 +80,9 @@ public final class OrcPartFile implements Closeable {
         OrcConf.COMPRESS.getString(conf).toLowerCase(Locale.ROOT));
     Path temporary = new Path(new Path(dir, TEMPORARY), name);
     Path target = new Path(dir, name);
-    OrcPartFile out = new OrcPartFile(temporary, rows.schema(), conf);
+    TypeDescription type = typeOf(rows.schema());
+    OrcPartFile out = new OrcPartFile(type, OrcFile.createWriter(temporary,
+        OrcFile.writerOptions(conf).setSchema(type).setProlepticGregorian(true).overwrite(true)));
     try {
       rows.writeOrc(partition, out);
     } finally {
