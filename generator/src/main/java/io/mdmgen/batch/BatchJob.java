@@ -23,6 +23,8 @@ public final class BatchJob {
   static final long ROWS_PER_PARTITION = 2_000_000;
   /** Below this many masters the census runs on the driver; above it, as a Spark job. */
   private static final long LOCAL_CENSUS_MASTERS = 20_000_000;
+  /** How long to wait for the listener to count a finished table's last tasks. */
+  private static final long LISTENER_WAIT_MILLIS = 10_000;
 
   /**
    * What to write.
@@ -87,7 +89,7 @@ public final class BatchJob {
         spark.sparkContext().setJobDescription("mdmgen: write " + name);
         sink.stage(name, WorldSource.rows(t, o.spec(), plan.extent(), partitions, o.embedTruth()));
         seconds.put(t, (System.nanoTime() - t0) / 1e9);
-        long written = progress.rows() - before;
+        long written = progress.awaitRows(before + e.getValue(), LISTENER_WAIT_MILLIS) - before;
         if (written != e.getValue()) {
           throw new IllegalStateException(name + ": wrote " + written + " rows, planned " + e.getValue());
         }

@@ -69,6 +69,24 @@ final class RowProgress extends SparkListener implements AutoCloseable {
     return rows.get();
   }
 
+  /**
+   * Rows counted so far, once they reach {@code expected} or {@code timeoutMillis} have passed:
+   * Spark delivers task-end events to listeners asynchronously, so the last tasks of a job that
+   * just finished may not have been counted yet.
+   */
+  long awaitRows(long expected, long timeoutMillis) {
+    long deadline = System.nanoTime() + timeoutMillis * 1_000_000;
+    while (rows.get() < expected && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(5);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    return rows.get();
+  }
+
   void describe(String what) {
     bar.setExtraMessage(" " + what);
   }
