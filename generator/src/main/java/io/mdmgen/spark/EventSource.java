@@ -2,12 +2,10 @@ package io.mdmgen.spark;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.mdmgen.events.EventCursor;
 import io.mdmgen.events.EventOffset;
 import io.mdmgen.events.RateProfile;
 import io.mdmgen.events.StreamPlan;
 import io.mdmgen.events.Timeline;
-import io.mdmgen.events.Topic;
 import java.util.Map;
 import java.util.Set;
 import org.apache.spark.sql.Dataset;
@@ -31,15 +29,15 @@ import org.apache.spark.sql.connector.read.streaming.SupportsAdmissionControl;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.util.CaseInsensitiveStringMap;
-import org.apache.spark.unsafe.types.UTF8String;
 
 /**
- * A streaming source with the rate source's contract (a row per event, {@code partitions} tasks
- * per micro-batch, a target rate) whose rows are ready Kafka records: topic, key and
- * Confluent-framed Avro value of event n, a pure function of n. Unlike the rate source it paces
- * each event to its due time inside the tasks, so records leave evenly instead of in bursts, and
- * it admits at most one second of events per micro-batch, so a target above what the machines
- * can do makes the run fall behind instead of piling up ever larger batches.
+ * A streaming source with the rate source's contract ({@code partitions} tasks per micro-batch, a
+ * target rate, event n a pure function of n) whose rows are slices of the stream: one row per task
+ * per micro-batch, naming the events {@code [from, to)} of that task's share and when each is due.
+ * {@link KafkaEventSink}'s writers turn each slice into its Kafka records and pace each to its due
+ * time, so events never pass through Spark's row format. The source admits at most one second of
+ * events per micro-batch, so a target above what the machines can do makes the run fall behind
+ * instead of piling up ever larger batches.
  */
 public final class EventSource implements TableProvider {
   /** How far ahead of the clock a micro-batch reaches; its tasks then pace through it. */
@@ -49,11 +47,16 @@ public final class EventSource implements TableProvider {
   /** A bound on how far ahead the clock may start (a warm-up batch that was slow for once). */
   static final long MAX_LEAD_MILLIS = 1_000;
   static final StructType SCHEMA = new StructType()
-      .add("topic", DataTypes.StringType, false)
-      .add("key", DataTypes.BinaryType, false)
-      .add("value", DataTypes.BinaryType, true);
+      .add("part", DataTypes.IntegerType, false)
+      .add("parts", DataTypes.IntegerType, false)
+      .add("from_n", DataTypes.LongType, false)
+      .add("from_step", DataTypes.LongType, false)
+      .add("from_within", DataTypes.IntegerType, false)
+      .add("to_n", DataTypes.LongType, false)
+      .add("anchor_millis", DataTypes.LongType, false)
+      .add("anchor_seconds", DataTypes.DoubleType, false);
 
-  /** The stream of {@code options}: one row per Kafka record. */
+  /** The stream of {@code options}: one row per task and micro-batch, an {@link EventRange}. */
   public static Dataset<Row> read(SparkSession spark, EventScanOptions options) {
     return spark.readStream().format(EventSource.class.getName()).options(options.toMap()).load();
   }
@@ -210,7 +213,7 @@ public final class EventSource implements TableProvider {
 
     @Override
     public PartitionReaderFactory createReaderFactory() {
-      return new ReaderFactory(options, tally);
+      return new ReaderFactory();
     }
 
     @Override
@@ -296,64 +299,49 @@ public final class EventSource implements TableProvider {
    * {@code anchorMillis + (secondsAt(n) - anchorSeconds)} seconds, or at once if anchorMillis < 0.
    */
   record EventRange(EventOffset from, long to, int part, int parts, long anchorMillis,
-      double anchorSeconds) implements InputPartition {}
+      double anchorSeconds) implements InputPartition {
 
-  private record ReaderFactory(EventScanOptions options, EventTally tally)
-      implements PartitionReaderFactory {
+    InternalRow toRow() {
+      return new GenericInternalRow(new Object[] {part, parts, from.n(), from.step(),
+          from.within(), to, anchorMillis, anchorSeconds});
+    }
+
+    static EventRange of(InternalRow row) {
+      return new EventRange(new EventOffset(row.getLong(2), row.getLong(3), row.getInt(4)),
+          row.getLong(5), row.getInt(0), row.getInt(1), row.getLong(6), row.getDouble(7));
+    }
+
+    boolean paced() {
+      return anchorMillis >= 0;
+    }
+
+    /** When event {@code n} is due, in epoch milliseconds ({@code now} if unpaced). */
+    long dueMillis(RateProfile profile, long n, long now) {
+      return paced() ? anchorMillis + (long) ((profile.secondsAt(n) - anchorSeconds) * 1000) : now;
+    }
+  }
+
+  private static final class ReaderFactory implements PartitionReaderFactory {
     @Override
     public PartitionReader<InternalRow> createReader(InputPartition partition) {
-      EventRange r = (EventRange) partition;
-      StreamPlan plan = options.plan();
-      EventCursor cursor = new EventCursor(plan.spec().world(), plan, options.schemaIds(), r.from(),
-          r.to(), r.part(), r.parts());
-      RateProfile profile = plan.profile();
-      UTF8String[] topics = new UTF8String[Topic.values().length];
-      for (Topic t : Topic.values()) {
-        topics[t.ordinal()] = UTF8String.fromString(t.name(options.topicPrefix()));
-      }
-      EventTally.Counts counts = new EventTally.Counts();
-      boolean paced = r.anchorMillis() >= 0;
-      if (!paced) {
-        counts.unpacedStart(System.currentTimeMillis());
-      }
+      InternalRow row = ((EventRange) partition).toRow();
       return new PartitionReader<>() {
-        private byte[] key;
-        private byte[] value;
+        private boolean read;
 
         @Override
         public boolean next() {
-          if (!cursor.next()) {
-            return false;
-          }
-          long now = System.currentTimeMillis();
-          long due = r.anchorMillis() < 0 ? now
-              : r.anchorMillis() + (long) ((profile.secondsAt(cursor.n()) - r.anchorSeconds()) * 1000);
-          if (due > now) {
-            try {
-              Thread.sleep(due - now);
-              now = due;
-            } catch (InterruptedException e) {
-              Thread.currentThread().interrupt(); // Spark is killing the task: let it see why
-              return false;
-            }
-          }
-          key = cursor.key();
-          value = cursor.value();
-          counts.add(cursor.topic(), cursor.kind(), now,
-              r.anchorMillis() < 0 ? 0 : (int) Math.max(0, (now - r.anchorMillis()) / 1000),
-              key.length + (value == null ? 0 : value.length));
-          return true;
+          boolean first = !read;
+          read = true;
+          return first;
         }
 
         @Override
         public InternalRow get() {
-          return new GenericInternalRow(new Object[] {topics[cursor.topic().ordinal()], key, value});
+          return row;
         }
 
         @Override
-        public void close() {
-          tally.add(counts);
-        }
+        public void close() {}
       };
     }
   }

@@ -8,33 +8,29 @@ import io.mdmgen.events.Topic;
 import io.mdmgen.sinks.kafka.KafkaTopics;
 import io.mdmgen.sinks.kafka.ProducerOptions;
 import io.mdmgen.sinks.kafka.SchemaRegistry;
+import io.mdmgen.sinks.kafka.SharedProducers;
 import io.mdmgen.spark.EventScanOptions;
 import io.mdmgen.spark.EventSource;
 import io.mdmgen.spark.EventTally;
+import io.mdmgen.spark.KafkaEventSink;
 import io.mdmgen.spark.StreamControl;
 import io.mdmgen.world.WorldSpec;
 import java.io.PrintStream;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.compress.Compression;
 import org.apache.kafka.common.record.MemoryRecords;
 import org.apache.kafka.common.record.MemoryRecordsBuilder;
 import org.apache.kafka.common.record.Record;
 import org.apache.kafka.common.record.TimestampType;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.utils.Utils;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.streaming.DataStreamWriter;
 import org.apache.spark.sql.streaming.StreamingQuery;
 import org.apache.spark.sql.streaming.StreamingQueryException;
 import org.apache.spark.sql.streaming.StreamingQueryProgress;
@@ -47,6 +43,11 @@ import org.apache.spark.sql.streaming.Trigger;
  */
 public final class StreamJob {
   private static final long LIVE_EVERY_MILLIS = 5_000;
+  /**
+   * How long a bounded run may go past its duration to finish its plan: enough for a last
+   * micro-batch that started a little late (a busy machine), not for a run far behind.
+   */
+  private static final long OVERTIME_GRACE_MILLIS = 2_000;
   private static final long WARM_UP_EVENTS = 50_000;
   private static final int WARM_UP_BATCH_BYTES = 262_144;
 
@@ -129,26 +130,25 @@ public final class StreamJob {
           profile.secondsAt(control.anchorN()));
     } finally {
       control.close();
+      SharedProducers.closeAll();
     }
   }
 
-  /** Starts the query: event source → Spark's Kafka sink. */
+  /** Starts the query: event source → Kafka event sink. */
   private static StreamingQuery toKafka(SparkSession spark, Options o, int[] ids,
       StreamControl control) throws TimeoutException {
     EventScanOptions scan = new EventScanOptions(o.spec(), o.rate(), o.rateProfile(),
         o.embedTruth(), ids, o.topicPrefix(), o.partitions(), control.token());
-    DataStreamWriter<Row> writer = EventSource.read(spark, scan).writeStream()
-        .format("kafka")
+    return KafkaEventSink.write(EventSource.read(spark, scan), scan, o.bootstrapServers(),
+            o.producer().properties())
         .queryName("mdmgen-stream")
-        .option("kafka.bootstrap.servers", o.bootstrapServers())
         .option("checkpointLocation", o.checkpoint().toString())
         // Offsets and commits are written beside the next batch, not between batches: the pause
         // between micro-batches is what makes paced events late.
         .option("asyncProgressTrackingEnabled", "true")
         .option("asyncProgressTrackingCheckpointIntervalMs", "0")
-        .trigger(Trigger.ProcessingTime(0));
-    o.producer().properties().forEach((k, v) -> writer.option("kafka." + k, v));
-    return writer.start();
+        .trigger(Trigger.ProcessingTime(0))
+        .start();
   }
 
   /**
@@ -171,22 +171,20 @@ public final class StreamJob {
       batch.append(0, key, value);
       Utils.murmur2(key);
     }
-    // A producer of our own, with the run's settings, loads and runs the code Spark's pooled
-    // producer needs before its first send; it sends nothing.
-    Map<String, Object> props = new HashMap<>(o.producer().properties());
-    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, o.bootstrapServers());
-    try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props,
-        new ByteArraySerializer(), new ByteArraySerializer())) {
-      for (Topic t : Topic.values()) {
-        producer.partitionsFor(t.name(o.topicPrefix()));
-      }
+    // The run's shared producer (in local mode the tasks' too) connects and fetches the topics'
+    // metadata now, not during the first paced second.
+    KafkaProducer<byte[], byte[]> producer =
+        SharedProducers.get(o.bootstrapServers(), o.producer().properties());
+    for (Topic t : Topic.values()) {
+      producer.partitionsFor(t.name(o.topicPrefix()));
     }
   }
 
-  /** True once a bounded run has used its wall-clock time, even if it fell behind its plan. */
+  /** True once a bounded run has used its wall-clock time and grace, even if behind its plan. */
   private static boolean overtime(StreamControl control, double durationSeconds) {
     long anchor = control.anchorMillis();
-    return anchor >= 0 && System.currentTimeMillis() - anchor >= durationSeconds * 1000;
+    return anchor >= 0
+        && System.currentTimeMillis() - anchor >= durationSeconds * 1000 + OVERTIME_GRACE_MILLIS;
   }
 
   /** One line: the last five whole seconds' rate per topic, against the target. */

@@ -1,0 +1,212 @@
+package io.mdmgen.spark;
+
+import io.mdmgen.events.EventCursor;
+import io.mdmgen.events.RateProfile;
+import io.mdmgen.events.StreamPlan;
+import io.mdmgen.events.Topic;
+import io.mdmgen.sinks.kafka.SharedProducers;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.clients.producer.Callback;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.connector.catalog.SupportsWrite;
+import org.apache.spark.sql.connector.catalog.TableCapability;
+import org.apache.spark.sql.connector.catalog.TableProvider;
+import org.apache.spark.sql.connector.expressions.Transform;
+import org.apache.spark.sql.connector.write.DataWriter;
+import org.apache.spark.sql.connector.write.LogicalWriteInfo;
+import org.apache.spark.sql.connector.write.PhysicalWriteInfo;
+import org.apache.spark.sql.connector.write.Write;
+import org.apache.spark.sql.connector.write.WriteBuilder;
+import org.apache.spark.sql.connector.write.WriterCommitMessage;
+import org.apache.spark.sql.connector.write.streaming.StreamingDataWriterFactory;
+import org.apache.spark.sql.connector.write.streaming.StreamingWrite;
+import org.apache.spark.sql.streaming.DataStreamWriter;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.sql.util.CaseInsensitiveStringMap;
+
+/**
+ * The streaming sink of {@link EventSource}'s slices: each task encodes the events of its slice,
+ * sends each to Kafka when it is due through the JVM's shared producer, and flushes before it
+ * commits, so a committed micro-batch is in Kafka (at least once, like Spark's own Kafka sink: a
+ * batch replayed after a crash sends its events again, with the same event ids).
+ */
+public final class KafkaEventSink implements TableProvider {
+  private static final String BOOTSTRAP = "bootstrap_servers";
+  private static final String KAFKA = "kafka.";
+
+  /** Writes {@code slices} (from {@link EventSource#read}) as events to Kafka. */
+  public static DataStreamWriter<Row> write(Dataset<Row> slices, EventScanOptions options,
+      String bootstrapServers, Map<String, String> producer) {
+    DataStreamWriter<Row> w = slices.writeStream().format(KafkaEventSink.class.getName())
+        .options(options.toMap())
+        .option(BOOTSTRAP, bootstrapServers)
+        // Spark allows asynchronous progress tracking only with the sinks it knows to be
+        // at-least-once (its Kafka and memory sinks); this one is at-least-once in the same way.
+        .option("_asyncProgressTrackingOverrideSinkSupportCheck", "true");
+    producer.forEach((k, v) -> w.option(KAFKA + k, v));
+    return w;
+  }
+
+  @Override
+  public StructType inferSchema(CaseInsensitiveStringMap options) {
+    return EventSource.SCHEMA;
+  }
+
+  @Override
+  public org.apache.spark.sql.connector.catalog.Table getTable(StructType schema,
+      Transform[] partitioning, Map<String, String> properties) {
+    Map<String, String> producer = new HashMap<>();
+    properties.forEach((k, v) -> {
+      if (k.startsWith(KAFKA)) {
+        producer.put(k.substring(KAFKA.length()), v);
+      }
+    });
+    EventScanOptions options = EventScanOptions.from(properties);
+    return new EventTable(new Writers(options, properties.get(BOOTSTRAP), producer,
+        StreamControl.of(options.control()).tally()));
+  }
+
+  private record EventTable(Writers writers) implements SupportsWrite, WriteBuilder, Write,
+      StreamingWrite {
+    @Override
+    public String name() {
+      return "mdmgen.kafka";
+    }
+
+    @Override
+    public StructType schema() {
+      return EventSource.SCHEMA;
+    }
+
+    @Override
+    public Set<TableCapability> capabilities() {
+      return Set.of(TableCapability.STREAMING_WRITE);
+    }
+
+    @Override
+    public WriteBuilder newWriteBuilder(LogicalWriteInfo info) {
+      return this;
+    }
+
+    @Override
+    public Write build() {
+      return this;
+    }
+
+    @Override
+    public StreamingWrite toStreaming() {
+      return this;
+    }
+
+    @Override
+    public StreamingDataWriterFactory createStreamingWriterFactory(PhysicalWriteInfo info) {
+      return writers;
+    }
+
+    @Override
+    public boolean useCommitCoordinator() {
+      return false; // every attempt writes to Kafka anyway; there is nothing to arbitrate
+    }
+
+    @Override
+    public void commit(long epochId, WriterCommitMessage[] messages) {}
+
+    @Override
+    public void abort(long epochId, WriterCommitMessage[] messages) {}
+  }
+
+  /** Shipped to the tasks: what they need to encode and send their slices. */
+  private record Writers(EventScanOptions options, String bootstrapServers,
+      Map<String, String> producer, EventTally tally) implements StreamingDataWriterFactory {
+    @Override
+    public DataWriter<InternalRow> createWriter(int partitionId, long taskId, long epochId) {
+      return new SliceWriter(this);
+    }
+  }
+
+  private static final class SliceWriter implements DataWriter<InternalRow> {
+    private static final WriterCommitMessage SENT = new WriterCommitMessage() {};
+
+    private final Writers writers;
+    private final StreamPlan plan;
+    private final String[] topics = new String[Topic.values().length];
+    private final KafkaProducer<byte[], byte[]> producer;
+    private final EventTally.Counts counts = new EventTally.Counts();
+    private volatile Exception failure;
+    private final Callback callback = (metadata, e) -> {
+      if (e != null && failure == null) {
+        failure = e;
+      }
+    };
+
+    SliceWriter(Writers writers) {
+      this.writers = writers;
+      this.plan = writers.options().plan();
+      for (Topic t : Topic.values()) {
+        topics[t.ordinal()] = t.name(writers.options().topicPrefix());
+      }
+      this.producer = SharedProducers.get(writers.bootstrapServers(), writers.producer());
+    }
+
+    @Override
+    public void write(InternalRow row) throws IOException {
+      EventSource.EventRange r = EventSource.EventRange.of(row);
+      EventCursor cursor = new EventCursor(plan.spec().world(), plan,
+          writers.options().schemaIds(), r.from(), r.to(), r.part(), r.parts());
+      RateProfile profile = plan.profile();
+      if (!r.paced()) {
+        counts.unpacedStart(System.currentTimeMillis());
+      }
+      while (cursor.next()) {
+        long now = System.currentTimeMillis();
+        long due = r.dueMillis(profile, cursor.n(), now);
+        if (due > now) {
+          try {
+            Thread.sleep(due - now);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // Spark is killing the task: let it see why
+            throw new InterruptedIOException("stopped while pacing events");
+          }
+          now = due;
+        }
+        checkFailure();
+        byte[] key = cursor.key();
+        byte[] value = cursor.value();
+        Topic topic = cursor.topic();
+        producer.send(new ProducerRecord<>(topics[topic.ordinal()], key, value), callback);
+        counts.add(topic, cursor.kind(), now,
+            r.paced() ? (int) Math.max(0, (now - r.anchorMillis()) / 1000) : 0,
+            key.length + (value == null ? 0 : value.length));
+      }
+    }
+
+    @Override
+    public WriterCommitMessage commit() throws IOException {
+      producer.flush();
+      checkFailure();
+      writers.tally().add(counts);
+      return SENT;
+    }
+
+    @Override
+    public void abort() {}
+
+    @Override
+    public void close() {}
+
+    private void checkFailure() throws IOException {
+      Exception e = failure;
+      if (e != null) {
+        throw new IOException("Kafka refused an event: " + e.getMessage(), e);
+      }
+    }
+  }
+}
