@@ -14,6 +14,8 @@ import org.apache.avro.Schema;
 final class AvroRecordSink implements RowSink {
   private final int[] position = new int[Column.values().length];
   private final boolean[] optional;
+  /** The schema's columns as a bit set of column ordinals. */
+  private final long columns;
   private final Column keyColumn;
   private final boolean hideCustomerId;
   private AvroWriter out;
@@ -28,10 +30,13 @@ final class AvroRecordSink implements RowSink {
   AvroRecordSink(Schema schema, Column keyColumn, boolean hideCustomerId) {
     Arrays.fill(position, -1);
     optional = new boolean[schema.getFields().size()];
+    long bits = 0;
     for (Schema.Field f : schema.getFields()) {
       position[Column.named(f.name()).ordinal()] = f.pos();
+      bits |= 1L << Column.named(f.name()).ordinal();
       optional[f.pos()] = f.schema().getType() == Schema.Type.UNION;
     }
+    this.columns = bits;
     this.keyColumn = keyColumn;
     this.hideCustomerId = hideCustomerId;
   }
@@ -47,8 +52,9 @@ final class AvroRecordSink implements RowSink {
     }
   }
 
-  boolean has(Column column) {
-    return position[column.ordinal()] >= 0;
+  /** The columns of this sink's schema, as a bit set of column ordinals. */
+  long columns() {
+    return columns;
   }
 
   int keyAt() {

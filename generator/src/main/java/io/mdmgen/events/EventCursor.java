@@ -46,7 +46,7 @@ public final class EventCursor {
       }
       if (Math.floorMod(events.master[j], parts) == part) {
         kind = events.kind[j];
-        topic = Topic.values()[events.topic[j]];
+        topic = Topic.ALL[events.topic[j]];
         encoder.encode(events, j, n);
         return true;
       }
@@ -63,7 +63,7 @@ public final class EventCursor {
   }
 
   public EventKind kind() {
-    return EventKind.values()[kind];
+    return EventKind.ALL[kind];
   }
 
   public byte[] key() {

@@ -68,7 +68,7 @@ final class EventEncoder {
    */
   void encode(StepEvents events, int j, long n) {
     byte kind = events.kind[j];
-    Topic topic = Topic.values()[events.topic[j]];
+    Topic topic = Topic.ALL[events.topic[j]];
     long master = events.master[j];
     int copy = events.copy[j];
     AvroRecordSink sink = sinks[topic.ordinal()];
@@ -76,7 +76,7 @@ final class EventEncoder {
     record.clear();
     sink.start(record);
     if (kind == StepEvents.TRUTH) {
-      world.writeTruth(master, Topic.values()[events.topic[j - 1]].source(), copy, text, sink);
+      world.writeTruth(master, Topic.ALL[events.topic[j - 1]].source(), copy, text, sink);
     } else {
       state(master, events.chance[j]);
       if (topic.source() == null) {
@@ -110,23 +110,15 @@ final class EventEncoder {
     value.string(system, 0, system.length);
     value.string(record.bytes(), sink.keyAt(), sink.keyLength());
     value.varlong(sequence);
-    long fields = op == StepEvents.CREATE ? 0 : changed;
+    long fields = op == StepEvents.CREATE ? 0 : changed & sink.columns();
     if (source != null && v.missing() != null) {
       fields &= ~(1L << v.missing().ordinal());
     }
-    int count = 0;
-    for (Column c : COLUMNS) {
-      if ((fields >>> c.ordinal() & 1) != 0 && sink.has(c)) {
-        count++;
-      }
-    }
-    if (count > 0) {
-      value.varlong(count);
-      for (Column c : COLUMNS) {
-        if ((fields >>> c.ordinal() & 1) != 0 && sink.has(c)) {
-          byte[] name = COLUMN_NAMES[c.ordinal()];
-          value.string(name, 0, name.length);
-        }
+    if (fields != 0) {
+      value.varlong(Long.bitCount(fields));
+      for (long f = fields; f != 0; f &= f - 1) { // lowest bit first: in column order
+        byte[] name = COLUMN_NAMES[Long.numberOfTrailingZeros(f)];
+        value.string(name, 0, name.length);
       }
     }
     value.varlong(0); // end of the array

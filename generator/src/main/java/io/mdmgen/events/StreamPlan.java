@@ -6,7 +6,6 @@ import io.mdmgen.world.SourceRates;
 import io.mdmgen.world.SourceSystem;
 import io.mdmgen.world.WorldSpec;
 import java.io.Serializable;
-import java.time.ZoneOffset;
 
 /**
  * Everything the events of a stream depend on, and the world clock derived from it. The world
@@ -54,7 +53,7 @@ public record StreamPlan(WorldSpec spec, RateProfile profile, boolean embedTruth
 
   /** The stream's time zero: midnight UTC of the world's as-of date, so event times repeat. */
   public long epochMillis() {
-    return spec.asOf().atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli();
+    return spec.asOf().toEpochDay() * 86_400_000L;
   }
 
   /** Event time of event {@code n}, milliseconds since 1970. */

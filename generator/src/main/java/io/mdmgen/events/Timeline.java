@@ -24,6 +24,7 @@ import io.mdmgen.world.World;
 public final class Timeline {
   private final World world;
   private final StreamPlan plan;
+  private static final SourceSystem[] SOURCES = SourceSystem.values();
   private final StepEvents scratch = new StepEvents();
 
   public Timeline(World world, StreamPlan plan) {
@@ -37,7 +38,7 @@ public final class Timeline {
     out.size = 0;
     out.add(StepEvents.CREATE, Topic.CUSTOMERS, step, 0, 0);
     lives(step, Topic.CUSTOMERS, null, out);
-    for (SourceSystem source : SourceSystem.values()) {
+    for (SourceSystem source : SOURCES) {
       long then = step - plan.lag(source);
       if (then < 0) {
         continue;

@@ -22,6 +22,7 @@ public final class World {
       TYPO_COLUMN = 10, TYPO_DRAW = 11, MISSING = 12, MISSING_COLUMN = 13, EXTRA_1 = 20,
       EXTRA_2 = 21, EXTRA_3 = 22, EXTRA_4 = 23, EXTRA_5 = 24;
   private static final long CLOSE_CHANCE = 50, LIFE_CHANCE = 1000, LIFE_DRAW = 1100;
+  private static final LifeEvent[] LIFE_EVENTS = LifeEvent.values();
 
   static final String[] SEGMENTS = {"Basic", "Regular", "Premium", "VIP"};
   private static final double[] SEGMENT_CDF = {0.35, 0.75, 0.95, 1.0};
@@ -185,7 +186,7 @@ public final class World {
     if (Hash.unit(h) >= life.perOpportunity()) {
       return null;
     }
-    return LifeEvent.values()[Hash.pick(Hash.mix(h), lifeMixCdf)];
+    return LIFE_EVENTS[Hash.pick(Hash.mix(h), lifeMixCdf)];
   }
 
   /** Makes {@code m} a customer that appeared on {@code day}: registered and last active then. */
