@@ -19,7 +19,17 @@ public final class Hash {
 
   /** The key of entity {@code index} in {@code domain} for a run seeded with {@code seed}. */
   public static long entity(long seed, long domain, long index) {
-    return mix(mix(seed ^ domain * GOLDEN) + index * GOLDEN);
+    return entity(domain(seed, domain), index);
+  }
+
+  /** What {@link #entity} derives from seed and domain alone, for callers that keep it. */
+  public static long domain(long seed, long domain) {
+    return mix(seed ^ domain * GOLDEN);
+  }
+
+  /** The key of entity {@code index} of a {@link #domain}. */
+  public static long entity(long domain, long index) {
+    return mix(domain + index * GOLDEN);
   }
 
   /** An independent 64-bit draw for {@code field} of the entity with key {@code key}. */

@@ -68,6 +68,9 @@ public final class World {
   private static final byte[] INITIAL_DOT = ascii(".");
 
   private final long seed;
+  /** Hash domains of customers and sales reps, kept: every master key would derive it again. */
+  private final long customers;
+  private final long salesReps;
   private final int asOfDay;
   private final Dictionaries dict;
   private final double[][] copiesCdf = new double[3][];
@@ -80,6 +83,8 @@ public final class World {
 
   public World(long seed, LocalDate asOf, Scenario scenario, Dictionaries dictionaries) {
     this.seed = seed;
+    this.customers = Hash.domain(seed, 1);
+    this.salesReps = Hash.domain(seed, 2);
     this.asOfDay = (int) asOf.toEpochDay();
     this.dict = dictionaries;
     this.life = scenario.life();
@@ -95,7 +100,7 @@ public final class World {
   }
 
   public long masterKey(long index) {
-    return Hash.entity(seed, 1, index);
+    return Hash.entity(customers, index);
   }
 
   /** How many records {@code source} holds for the master with key {@code masterKey}. */
@@ -478,7 +483,7 @@ public final class World {
     byte[] lead = LEAD_SOURCE_UTF8[Hash.pick(Hash.of(k, EXTRA_1), LEAD_SOURCE_CDF)];
     out.string(Column.LEAD_SOURCE, lead, 0, lead.length);
     int rep = Hash.below(Hash.of(k, EXTRA_2), SALES_REPS);
-    long rk = Hash.entity(seed, 2, rep);
+    long rk = Hash.entity(salesReps, rep);
     int at = b.length();
     b.append(dict.femaleFirst[Hash.below(Hash.of(rk, FIRST), dict.femaleFirst.length)]).append(' ')
         .append(dict.last[Hash.below(Hash.of(rk, LAST), dict.last.length)]);

@@ -21,6 +21,18 @@ class HashTest {
   }
 
   @Test
+  void entityKeysDoNotDependOnWhetherTheDomainIsKept() {
+    long golden = 0x9E3779B97F4A7C15L;
+    for (long seed : new long[] {0, 42, -7}) {
+      for (long i = 0; i < 1_000; i += 37) {
+        long original = Hash.mix(Hash.mix(seed ^ 1 * golden) + i * golden); // the keys as published
+        assertEquals(original, Hash.entity(seed, 1, i));
+        assertEquals(original, Hash.entity(Hash.domain(seed, 1), i));
+      }
+    }
+  }
+
+  @Test
   void belowStaysInRangeAndHitsEveryValue() {
     int[] seen = new int[7];
     for (int i = 0; i < 70_000; i++) {
