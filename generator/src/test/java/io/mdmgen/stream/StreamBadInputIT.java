@@ -13,7 +13,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Bad stream settings: one line naming the flag, exit code 2, quickly, and no secret shown. */
+/**
+ * Bad stream settings: one line naming the flag, exit code 2, quickly, and no secret shown; a
+ * setting only the broker can judge fails the run with the broker's reason.
+ */
 class StreamBadInputIT {
   static final String SECRET = "hunter2-s3cret";
   @TempDir static Path work;
@@ -57,6 +60,19 @@ class StreamBadInputIT {
     assertTrue(r.stderr().get(0).contains(flag), r.stderr().get(0));
     assertTrue(seconds < 30, "took " + seconds + " s");
     assertFalse((r.stdout() + r.stderr()).contains(SECRET), "the SASL password was shown");
+  }
+
+  /** Records Kafka refuses fail the tasks that sent them, so the run, not silently. */
+  @Test
+  void aRecordKafkaRefusesStopsTheRunWithKafkasReason() throws Exception {
+    Cli.Result r = Cli.run(work.resolve("refused"), "--mode", "stream", "--events-per-second",
+        "1000", "--duration", "10s", "--topic-prefix", "refused.",
+        "--bootstrap-servers", StreamSandbox.get().bootstrapServers(),
+        "--schema-registry-url", StreamSandbox.get().schemaRegistryUrl(),
+        "--kafka.max.request.size=100");
+    assertEquals(1, r.exit(), String.valueOf(r.stderr()));
+    assertTrue(r.stderr().stream().anyMatch(l -> l.startsWith("mdmgen: failed: ")
+        && l.contains("max.request.size")), String.valueOf(r.stderr()));
   }
 
   @Test
