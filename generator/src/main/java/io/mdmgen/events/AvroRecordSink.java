@@ -32,8 +32,9 @@ final class AvroRecordSink implements RowSink {
     optional = new boolean[schema.getFields().size()];
     long bits = 0;
     for (Schema.Field f : schema.getFields()) {
-      position[Column.named(f.name()).ordinal()] = f.pos();
-      bits |= 1L << Column.named(f.name()).ordinal();
+      int column = Column.named(f.name()).ordinal();
+      position[column] = f.pos();
+      bits |= 1L << column;
       optional[f.pos()] = f.schema().getType() == Schema.Type.UNION;
     }
     this.columns = bits;

@@ -319,6 +319,11 @@ public final class EventSource implements TableProvider {
     long dueMillis(RateProfile profile, long n, long now) {
       return paced() ? anchorMillis + (long) ((profile.secondsAt(n) - anchorSeconds) * 1000) : now;
     }
+
+    /** The second of the run (from the clock's start) that {@code millis} falls in; 0 if unpaced. */
+    int secondOf(long millis) {
+      return paced() ? (int) Math.max(0, (millis - anchorMillis) / 1000) : 0;
+    }
   }
 
   private static final class ReaderFactory implements PartitionReaderFactory {

@@ -182,8 +182,7 @@ public final class KafkaEventSink implements TableProvider {
         byte[] value = cursor.value();
         Topic topic = cursor.topic();
         producer.send(new ProducerRecord<>(topics[topic.ordinal()], key, value), callback);
-        counts.add(topic, cursor.kind(), now,
-            r.paced() ? (int) Math.max(0, (now - r.anchorMillis()) / 1000) : 0,
+        counts.add(topic, cursor.kind(), now, r.secondOf(now),
             key.length + (value == null ? 0 : value.length));
       }
     }
