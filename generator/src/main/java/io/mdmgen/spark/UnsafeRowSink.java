@@ -47,11 +47,11 @@ final class UnsafeRowSink implements RowSink {
   public void string(Column column, byte[] utf8, int offset, int length) {
     int i = ordinal[column.ordinal()];
     if (i >= 0) {
-      System.arraycopy(utf8, offset, buffer, cursor, length);
       int padded = (length + 7) & ~7;
-      for (int k = cursor + length; k < cursor + padded; k++) {
-        buffer[k] = 0;
+      if (padded > length) { // zero the last word's padding with one store, before the copy
+        Platform.putLong(buffer, Platform.BYTE_ARRAY_OFFSET + cursor + padded - 8, 0L);
       }
+      System.arraycopy(utf8, offset, buffer, cursor, length);
       slot(i, ((long) cursor << 32) | length);
       cursor += padded;
     }
