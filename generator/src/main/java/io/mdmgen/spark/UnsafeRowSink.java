@@ -44,6 +44,11 @@ final class UnsafeRowSink implements RowSink {
   }
 
   @Override
+  public boolean keeps(Column column) {
+    return ordinal[column.ordinal()] >= 0;
+  }
+
+  @Override
   public void string(Column column, byte[] utf8, int offset, int length) {
     int i = ordinal[column.ordinal()];
     if (i >= 0) {

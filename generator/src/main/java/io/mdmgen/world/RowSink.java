@@ -5,6 +5,14 @@ package io.mdmgen.world;
  * that is reused for the next row, so implementations copy what they keep.
  */
 public interface RowSink {
+  /**
+   * Whether the sink keeps {@code column}; the model skips composing a value nobody keeps. A sink
+   * that answers true must receive the column (value or missing) in every row.
+   */
+  default boolean keeps(Column column) {
+    return true;
+  }
+
   void string(Column column, byte[] utf8, int offset, int length);
 
   void missing(Column column);

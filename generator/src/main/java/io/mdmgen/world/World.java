@@ -363,7 +363,8 @@ public final class World {
 
   /**
    * Writes record {@code copy} of {@code source} for master {@code m} as varied by {@code v}.
-   * {@code customer_id} is written too; a sink drops it unless the run embeds the truth.
+   * {@code customer_id} is written too if the sink keeps it (runs that embed the truth; the stream
+   * writes it as null otherwise).
    */
   public void writeSource(Master m, SourceSystem source, int copy, Variation v, Utf8Buffer b,
       RowSink out) {
@@ -373,9 +374,11 @@ public final class World {
     out.string(Column.SOURCE_RECORD_ID, b.bytes(), at, b.length() - at);
     byte[] code = source.codeUtf8();
     out.string(Column.SOURCE_SYSTEM, code, 0, code.length);
-    at = b.length();
-    customerId(m.index, b);
-    out.string(Column.CUSTOMER_ID, b.bytes(), at, b.length() - at);
+    if (out.keeps(Column.CUSTOMER_ID)) { // only when the run embeds the truth
+      at = b.length();
+      customerId(m.index, b);
+      out.string(Column.CUSTOMER_ID, b.bytes(), at, b.length() - at);
+    }
 
     // Names: composed in the buffer so that full_name repeats exactly what first/last hold.
     int firstAt = b.length();
