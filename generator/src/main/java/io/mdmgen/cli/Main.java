@@ -32,6 +32,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.core.config.Configurator;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -141,6 +143,24 @@ public final class Main implements Callable<Integer> {
   @Option(names = "--master", defaultValue = "local[*]", paramLabel = "URL", description = "Spark master. Default: ${DEFAULT-VALUE}.")
   String master;
 
+  @Option(names = "--debug", description = "On a failure, also print its stack trace and Spark's own task error logs.")
+  boolean debug;
+
+  /**
+   * Spark's loggers that report a failed task, each with the whole stack trace, several times
+   * over (and the failed write with its settings). Without --debug the failure is reported once,
+   * in our own line with its root cause.
+   */
+  private static final String[] TASK_FAILURE_LOGGERS = {
+      "org.apache.spark.executor.Executor",
+      "org.apache.spark.scheduler.TaskSetManager",
+      "org.apache.spark.util.Utils",
+      "org.apache.spark.sql.execution.datasources.v2.DataWritingSparkTask",
+      "org.apache.spark.sql.execution.datasources.v2.WriteToDataSourceV2Exec",
+      "org.apache.spark.sql.execution.datasources.FileFormatWriter",
+      "org.apache.spark.sql.execution.streaming.MicroBatchExecution",
+      "org.apache.spark.sql.execution.streaming.AsyncProgressTrackingMicroBatchExecution"};
+
   /** ORC codecs Spark writes. */
   enum OrcCompression { zstd, snappy, lz4, zlib, none }
 
@@ -161,8 +181,12 @@ public final class Main implements Callable<Integer> {
         cmd.getErr().println("mdmgen: " + oneLine(e.getMessage()));
         return BAD_INPUT;
       }
-      cmd.getErr().println("mdmgen: failed: " + oneLine(String.valueOf(e.getMessage())));
-      e.printStackTrace(cmd.getErr());
+      boolean debug = cmd.getCommand() instanceof Main main && main.debug;
+      cmd.getErr().println("mdmgen: failed: " + oneLine(String.valueOf(e.getMessage()))
+          + (debug ? "" : " (--debug shows the stack trace)"));
+      if (debug) {
+        e.printStackTrace(cmd.getErr());
+      }
       return 1;
     });
     return cl;
@@ -170,6 +194,11 @@ public final class Main implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (!debug) {
+      for (String logger : TASK_FAILURE_LOGGERS) {
+        Configurator.setLevel(logger, Level.OFF);
+      }
+    }
     Mode m = mode != null ? mode : eventsPerSecond != null ? Mode.stream : Mode.batch;
     String[][] onlyFor = m == Mode.stream
         ? new String[][] {{"--total-records", totalRecords}, {"--unique-customers", uniqueCustomers},

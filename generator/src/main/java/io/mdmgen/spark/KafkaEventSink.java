@@ -4,6 +4,7 @@ import io.mdmgen.events.EventCursor;
 import io.mdmgen.events.RateProfile;
 import io.mdmgen.events.StreamPlan;
 import io.mdmgen.events.Topic;
+import io.mdmgen.sinks.kafka.ProducerOptions;
 import io.mdmgen.sinks.kafka.SharedProducers;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -129,6 +130,13 @@ public final class KafkaEventSink implements TableProvider {
     @Override
     public DataWriter<InternalRow> createWriter(int partitionId, long taskId, long epochId) {
       return new SliceWriter(this);
+    }
+
+    /** Spark logs the write (and so this) when a batch fails: no secret producer settings. */
+    @Override
+    public String toString() {
+      return "Writers[bootstrap_servers=" + bootstrapServers + ", producer="
+          + ProducerOptions.shown(producer) + "]";
     }
   }
 

@@ -62,17 +62,41 @@ class StreamBadInputIT {
     assertFalse((r.stdout() + r.stderr()).contains(SECRET), "the SASL password was shown");
   }
 
-  /** Records Kafka refuses fail the tasks that sent them, so the run, not silently. */
+  /**
+   * Records Kafka refuses fail the tasks that sent them, so the run, not silently; the failure
+   * report (ours and Spark's, which prints the failed write) shows no SASL password.
+   */
   @Test
   void aRecordKafkaRefusesStopsTheRunWithKafkasReason() throws Exception {
     Cli.Result r = Cli.run(work.resolve("refused"), "--mode", "stream", "--events-per-second",
         "1000", "--duration", "10s", "--topic-prefix", "refused.",
         "--bootstrap-servers", StreamSandbox.get().bootstrapServers(),
         "--schema-registry-url", StreamSandbox.get().schemaRegistryUrl(),
-        "--kafka.max.request.size=100");
+        "--kafka.max.request.size=100",
+        // Unused by a PLAINTEXT broker, but part of the producer's settings all the same.
+        "--kafka.sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule"
+            + " required username=\"u\" password=\"" + SECRET + "\";",
+        "--debug");
     assertEquals(1, r.exit(), String.valueOf(r.stderr()));
     assertTrue(r.stderr().stream().anyMatch(l -> l.startsWith("mdmgen: failed: ")
         && l.contains("max.request.size")), String.valueOf(r.stderr()));
+    assertTrue(r.stderr().stream().anyMatch(l -> l.contains("\tat ")),
+        "--debug shows the stack trace: " + r.stderr());
+    assertFalse((r.stdout() + r.stderr()).contains(SECRET), "the SASL password was shown");
+  }
+
+  /** Without --debug a failure is reported once, in a line of ours, not in pages of task logs. */
+  @Test
+  void aFailedRunSaysWhyInOneLine() throws Exception {
+    Cli.Result r = Cli.run(work.resolve("refused-quiet"), "--mode", "stream",
+        "--events-per-second", "1000", "--duration", "10s", "--topic-prefix", "refused-quiet.",
+        "--bootstrap-servers", StreamSandbox.get().bootstrapServers(),
+        "--schema-registry-url", StreamSandbox.get().schemaRegistryUrl(),
+        "--kafka.max.request.size=100");
+    assertEquals(1, r.exit(), String.valueOf(r.stderr()));
+    assertEquals(1, r.stderr().size(), "one line: " + r.stderr());
+    assertTrue(r.stderr().get(0).startsWith("mdmgen: failed: ")
+        && r.stderr().get(0).contains("max.request.size"), r.stderr().get(0));
   }
 
   @Test

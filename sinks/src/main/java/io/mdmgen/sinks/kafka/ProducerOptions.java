@@ -77,6 +77,11 @@ public final class ProducerOptions {
 
   /** The properties as people may see them: secret values masked. */
   public Map<String, String> shown() {
+    return shown(properties);
+  }
+
+  /** {@code properties} as people may see them: secret values masked. */
+  public static Map<String, String> shown(Map<String, String> properties) {
     Map<String, String> out = new LinkedHashMap<>();
     properties.forEach((k, v) -> out.put(k, shown(k, v)));
     return out;
