@@ -6,24 +6,16 @@ import io.mdmgen.world.TableCursor;
 import io.mdmgen.world.WorldSpec;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.catalyst.expressions.UnsafeRow;
-import org.apache.spark.sql.connector.catalog.SupportsRead;
-import org.apache.spark.sql.connector.catalog.TableCapability;
-import org.apache.spark.sql.connector.catalog.TableProvider;
 import org.apache.spark.sql.connector.expressions.Transform;
-import org.apache.spark.sql.connector.read.Batch;
 import org.apache.spark.sql.connector.read.InputPartition;
 import org.apache.spark.sql.connector.read.PartitionReader;
 import org.apache.spark.sql.connector.read.PartitionReaderFactory;
-import org.apache.spark.sql.connector.read.Scan;
-import org.apache.spark.sql.connector.read.ScanBuilder;
 import org.apache.spark.sql.types.StructType;
-import org.apache.spark.sql.util.CaseInsensitiveStringMap;
 
 /**
  * The floor of Spark's row path, for the benchmark: a source shaped like {@link WorldSource}
@@ -31,7 +23,7 @@ import org.apache.spark.sql.util.CaseInsensitiveStringMap;
  * {@link #DISTINCT} rows and then hand those out in turn until the table's row count is reached.
  * What a sink does with it costs what Spark costs per row, with generation almost free.
  */
-public final class RepeatedRowSource implements TableProvider {
+public final class RepeatedRowSource extends WorldSource {
   /** Rows generated per task: enough that reading them does not all hit one cache line. */
   static final int DISTINCT = 4096;
   private static final String ROWS = "rows";
@@ -46,48 +38,24 @@ public final class RepeatedRowSource implements TableProvider {
   }
 
   @Override
-  public StructType inferSchema(CaseInsensitiveStringMap options) {
-    WorldScanOptions o = WorldScanOptions.from(options);
-    return SparkSchemas.of(o.table(), o.embedTruth());
-  }
-
-  @Override
   public org.apache.spark.sql.connector.catalog.Table getTable(StructType schema,
       Transform[] partitioning, Map<String, String> properties) {
     return new RepeatedTable(WorldScanOptions.from(properties), schema,
         Long.parseLong(properties.get(ROWS)));
   }
 
-  private record RepeatedTable(WorldScanOptions options, StructType schema, long rows)
-      implements SupportsRead, ScanBuilder, Scan, Batch {
+  /** The world's table with its partitions and readers swapped for repeating ones. */
+  private static final class RepeatedTable extends WorldSource.WorldTable {
+    private final long rows;
+
+    RepeatedTable(WorldScanOptions options, StructType schema, long rows) {
+      super(options, schema);
+      this.rows = rows;
+    }
+
     @Override
     public String name() {
       return "mdmgen.repeated." + options.table().baseName();
-    }
-
-    @Override
-    public Set<TableCapability> capabilities() {
-      return Set.of(TableCapability.BATCH_READ);
-    }
-
-    @Override
-    public ScanBuilder newScanBuilder(CaseInsensitiveStringMap ignored) {
-      return this;
-    }
-
-    @Override
-    public Scan build() {
-      return this;
-    }
-
-    @Override
-    public StructType readSchema() {
-      return schema;
-    }
-
-    @Override
-    public Batch toBatch() {
-      return this;
     }
 
     @Override
@@ -103,7 +71,7 @@ public final class RepeatedRowSource implements TableProvider {
 
     @Override
     public PartitionReaderFactory createReaderFactory() {
-      return new Readers(options, schema);
+      return new Readers(options, schema());
     }
   }
 

@@ -31,7 +31,7 @@ import org.apache.spark.sql.util.CaseInsensitiveStringMap;
  * computes its rows from them alone, so generation needs no shuffle, no driver-side data and no
  * join, and any partitioning gives the same rows.
  */
-public final class WorldSource implements TableProvider {
+public class WorldSource implements TableProvider {
 
   /** The rows of {@code table} in {@code extent} of the world of {@code spec}. */
   public static Dataset<Row> read(SparkSession spark, Table table, WorldSpec spec, Extent extent,
@@ -61,11 +61,24 @@ public final class WorldSource implements TableProvider {
     return new WorldTable(WorldScanOptions.from(properties), schema);
   }
 
-  private record WorldTable(WorldScanOptions options, StructType schema)
-      implements SupportsRead, ScanBuilder, Scan, Batch {
+  /** The table, its scan and its batch in one: a scan of the world has nothing to push down. */
+  static class WorldTable implements SupportsRead, ScanBuilder, Scan, Batch {
+    final WorldScanOptions options;
+    private final StructType schema;
+
+    WorldTable(WorldScanOptions options, StructType schema) {
+      this.options = options;
+      this.schema = schema;
+    }
+
     @Override
     public String name() {
       return "mdmgen." + options.table().baseName();
+    }
+
+    @Override
+    public StructType schema() {
+      return schema;
     }
 
     @Override
