@@ -182,7 +182,7 @@ public final class Main implements Callable<Integer> {
         return BAD_INPUT;
       }
       boolean debug = cmd.getCommand() instanceof Main main && main.debug;
-      cmd.getErr().println("mdmgen: failed: " + oneLine(String.valueOf(e.getMessage()))
+      cmd.getErr().println("mdmgen: failed: " + rootCause(e)
           + (debug ? "" : " (--debug shows the stack trace)"));
       if (debug) {
         e.printStackTrace(cmd.getErr());
@@ -442,6 +442,19 @@ public final class Main implements Callable<Integer> {
     if (!Files.isDirectory(dir) || !Files.isWritable(dir)) {
       throw new BadInput(flag + " " + dir + ": not a writable directory");
     }
+  }
+
+  /**
+   * The innermost cause, which says what went wrong (Spark wraps a task's failure in a job's, and
+   * a job's message carries the whole stack trace).
+   */
+  static String rootCause(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    return t.getMessage() == null ? t.getClass().getName()
+        : t.getClass().getSimpleName() + ": " + oneLine(t.getMessage());
   }
 
   private static String oneLine(String s) {

@@ -107,7 +107,7 @@ public final class StreamJob {
         try {
           query.awaitTermination(100);
         } catch (StreamingQueryException e) {
-          throw new IllegalStateException(rootMessage(e), e);
+          throw new IllegalStateException("the stream query failed", e);
         }
         StreamingQueryProgress progress = query.lastProgress();
         if (progress != null && progress.sources().length > 0 && progress.sources()[0].endOffset() != null) {
@@ -120,7 +120,7 @@ public final class StreamJob {
       }
       query.stop();
       if (query.exception().isDefined()) {
-        throw new IllegalStateException(rootMessage(query.exception().get()), query.exception().get());
+        throw new IllegalStateException("the stream query failed", query.exception().get());
       }
       double seconds = (System.currentTimeMillis() - Math.max(started, control.anchorMillis())) / 1000.0;
       long first = Math.max(0, control.firstN());
@@ -217,13 +217,5 @@ public final class StreamJob {
       s += topic == null ? c.inSecond(i) : c.inSecond(i, topic);
     }
     return s;
-  }
-
-  private static String rootMessage(Throwable e) {
-    Throwable t = e;
-    while (t.getCause() != null && t.getCause() != t) {
-      t = t.getCause();
-    }
-    return t.getClass().getSimpleName() + ": " + t.getMessage();
   }
 }

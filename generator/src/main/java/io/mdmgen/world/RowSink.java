@@ -6,8 +6,8 @@ package io.mdmgen.world;
  */
 public interface RowSink {
   /**
-   * Whether the sink keeps {@code column}; the model skips composing a value nobody keeps. A sink
-   * that answers true must receive the column (value or missing) in every row.
+   * Whether the sink keeps {@code column}: the model may skip composing a value the sink would
+   * drop. Every kept column of the table arrives in every row, as a value or as missing.
    */
   default boolean keeps(Column column) {
     return true;
