@@ -5,7 +5,8 @@ package io.mdmgen.world;
  * of the index, so two records can never collide and consecutive masters look unrelated.
  */
 final class Ids {
-  private static final char[] CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
+  private static final byte[] CROCKFORD =
+      "0123456789ABCDEFGHJKMNPQRSTVWXYZ".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
   private static final long ACCOUNT_SPACE = 1_000_000_000_000L;
 
   private Ids() {}
@@ -20,9 +21,13 @@ final class Ids {
     return Hash.mix(Hash.mix((index << 2 | copy) ^ keys[0]) ^ keys[1]);
   }
 
+  /** The key of {@link #accountNumber} in the world seeded with {@code seed}. */
+  static long accountKey(long seed) {
+    return Hash.entity(seed, 310, 0);
+  }
+
   /** A 12-digit account number: a keyed permutation of [0, 10^12) applied to the master index. */
-  static long accountNumber(long seed, long index) {
-    long key = Hash.entity(seed, 310, 0);
+  static long accountNumber(long key, long index) {
     long x = index;
     do {
       x = feistel40(x, key);
@@ -45,8 +50,10 @@ final class Ids {
 
   /** Appends {@code value} as 13 Crockford base-32 characters. */
   static void base32(long value, Utf8Buffer b) {
+    int at = b.extend(13);
+    byte[] out = b.bytes(); // after extend, which may have replaced the array
     for (int shift = 60; shift >= 0; shift -= 5) {
-      b.append(CROCKFORD[(int) ((value >>> shift) & 31)]);
+      out[at++] = CROCKFORD[(int) ((value >>> shift) & 31)];
     }
   }
 }

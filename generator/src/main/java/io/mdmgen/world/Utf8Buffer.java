@@ -19,6 +19,14 @@ public final class Utf8Buffer {
     length = 0;
   }
 
+  /** Makes room for {@code count} more bytes and returns where they start, for writing in place. */
+  int extend(int count) {
+    ensure(count);
+    int at = length;
+    length += count;
+    return at;
+  }
+
   public Utf8Buffer append(byte[] src) {
     return append(src, 0, src.length);
   }

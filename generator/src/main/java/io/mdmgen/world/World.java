@@ -67,7 +67,6 @@ public final class World {
   private static final byte[] CUST = ascii("CUST-");
   private static final byte[] INITIAL_DOT = ascii(".");
 
-  private final long seed;
   /** Hash domains of customers and sales reps, kept: every master key would derive it again. */
   private final long customers;
   private final long salesReps;
@@ -78,13 +77,14 @@ public final class World {
   private final double[][] phoneCdf = new double[3][];
   private final SourceRates[] rates = new SourceRates[3];
   private final long[][] idKeys = new long[3][];
+  private final long accountKey;
   private final Life life;
   private final double[] lifeMixCdf;
 
   public World(long seed, LocalDate asOf, Scenario scenario, Dictionaries dictionaries) {
-    this.seed = seed;
     this.customers = Hash.domain(seed, 1);
     this.salesReps = Hash.domain(seed, 2);
+    this.accountKey = Ids.accountKey(seed);
     this.asOfDay = (int) asOf.toEpochDay();
     this.dict = dictionaries;
     this.life = scenario.life();
@@ -498,7 +498,7 @@ public final class World {
   private void writeErp(Master m, Variation v, Utf8Buffer b, RowSink out) {
     long k = v.key;
     int at = b.length();
-    b.appendDigits(Ids.accountNumber(seed, m.index), 12);
+    b.appendDigits(Ids.accountNumber(accountKey, m.index), 12);
     out.string(Column.ACCOUNT_NUMBER, b.bytes(), at, b.length() - at);
     long[] range = CREDIT_LIMIT[m.segment];
     long steps = (range[1] - range[0]) / 500;

@@ -66,7 +66,7 @@ class HashTest {
       for (int copy = 0; copy < 4; copy++) {
         assertTrue(ids.add(Ids.sourceRecord(keys, i, copy)));
       }
-      long account = Ids.accountNumber(42, i);
+      long account = Ids.accountNumber(Ids.accountKey(42), i);
       assertTrue(account >= 0 && account < 1_000_000_000_000L);
       assertTrue(accounts.add(account));
     }
