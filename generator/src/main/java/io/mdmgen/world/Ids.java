@@ -1,12 +1,14 @@
 package io.mdmgen.world;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * Identifiers that are unique at any scale yet do not reveal the master index: keyed bijections
  * of the index, so two records can never collide and consecutive masters look unrelated.
  */
 final class Ids {
   private static final byte[] CROCKFORD =
-      "0123456789ABCDEFGHJKMNPQRSTVWXYZ".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+      "0123456789ABCDEFGHJKMNPQRSTVWXYZ".getBytes(StandardCharsets.US_ASCII);
   private static final long ACCOUNT_SPACE = 1_000_000_000_000L;
 
   private Ids() {}
