@@ -8,9 +8,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import net.datafaker.Faker;
 
 /**
@@ -38,6 +40,8 @@ public final class Dictionaries {
   static final int ZIP = 0, STATE = 5, CITY = 7;
   final byte[] placeText;
   final int[] placeAt;
+  /** Per place: its city's id in the upper half, its state's in the lower (equal text, equal id). */
+  final long[] placeCityState;
   /** Up to six area codes per place, 10 bits each above a 3-bit count. */
   final long[] placeAreaCodes;
   /** Valid exchanges (NXX 200-999) of each area code as bits: 13 longs per area code. */
@@ -89,11 +93,17 @@ public final class Dictionaries {
     java.io.ByteArrayOutputStream text = new java.io.ByteArrayOutputStream();
     placeAt = new int[places.size() + 1];
     placeAreaCodes = new long[places.size()];
+    placeCityState = new long[places.size()];
+    Map<String, Integer> ids = new HashMap<>();
+    Set<String> zips = new HashSet<>();
     for (int i = 0; i < places.size(); i++) {
       String[] p = places.get(i);
-      if (p[0].length() != 5 || p[2].length() != 2) {
-        throw new IllegalStateException("bad place row " + String.join(",", p));
+      if (p[0].length() != 5 || p[2].length() != 2 || !zips.add(p[0])) {
+        throw new IllegalStateException("bad or repeated place row " + String.join(",", p));
       }
+      long city = ids.computeIfAbsent("city " + p[1], k -> ids.size());
+      long state = ids.computeIfAbsent("state " + p[2], k -> ids.size());
+      placeCityState[i] = city << 32 | state;
       placeAt[i] = text.size();
       text.writeBytes((p[0] + p[2] + p[1]).getBytes(StandardCharsets.UTF_8));
       String[] codes = p[3].split(" ");

@@ -2,7 +2,6 @@ package io.mdmgen.world;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.Arrays;
 
 /**
  * The world model: master customer {@code i} and every source record are pure functions of
@@ -221,18 +220,15 @@ public final class World {
         m.unitKind = Hash.unit(u) < 0.25 ? Hash.pick(Hash.mix(u), UNIT_CDF) : -1;
         m.unitNumber = 1 + Hash.below(Hash.mix(h + 5), 400);
         changed = bit(Column.ADDRESS);
-        int a = d.placeAt[before];
-        int b = d.placeAt[m.place];
-        if (!Arrays.equals(d.placeText, a + Dictionaries.CITY, a + Dictionaries.CITY + d.cityLength(before),
-            d.placeText, b + Dictionaries.CITY, b + Dictionaries.CITY + d.cityLength(m.place))) {
+        long was = d.placeCityState[before];
+        long is = d.placeCityState[m.place];
+        if (was >>> 32 != is >>> 32) {
           changed |= bit(Column.CITY);
         }
-        if (!Arrays.equals(d.placeText, a + Dictionaries.STATE, a + Dictionaries.CITY,
-            d.placeText, b + Dictionaries.STATE, b + Dictionaries.CITY)) {
+        if ((int) was != (int) is) {
           changed |= bit(Column.STATE);
         }
-        if (!Arrays.equals(d.placeText, a + Dictionaries.ZIP, a + Dictionaries.STATE,
-            d.placeText, b + Dictionaries.ZIP, b + Dictionaries.STATE)) {
+        if (before != m.place) { // every place has a ZIP code of its own
           changed |= bit(Column.ZIP_CODE);
         }
       }
