@@ -370,7 +370,7 @@ public final class World {
     out.string(Column.SOURCE_RECORD_ID, b.bytes(), at, b.length() - at);
     byte[] code = source.codeUtf8();
     out.string(Column.SOURCE_SYSTEM, code, 0, code.length);
-    if (out.keeps(Column.CUSTOMER_ID)) { // only when the run embeds the truth
+    if (out.keeps(Column.CUSTOMER_ID)) {
       at = b.length();
       customerId(m.index, b);
       out.string(Column.CUSTOMER_ID, b.bytes(), at, b.length() - at);
