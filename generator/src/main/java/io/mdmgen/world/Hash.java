@@ -47,31 +47,48 @@ public final class Hash {
     return (int) (((h >>> 32) * n) >>> 32);
   }
 
-  /** Cumulative, normalised weights for {@link #pick}; the last entry is exactly 1. */
-  public static double[] cdf(double... weights) {
+  /**
+   * Cumulative, normalised weights for {@link #pick}, as thresholds on a draw's top 53 bits (the
+   * bits {@link #unit} uses): choice {@code i} is picked by draws below entry {@code i} and at or
+   * above entry {@code i - 1}. The last entry is 2^53: every draw is below it.
+   */
+  public static long[] cdf(double... weights) {
     double total = 0;
     for (double w : weights) {
       total += w;
     }
-    double[] out = new double[weights.length];
+    double[] cumulative = new double[weights.length];
     double run = 0;
     for (int i = 0; i < weights.length; i++) {
       run += weights[i];
-      out[i] = run / total;
+      cumulative[i] = run / total;
     }
-    out[out.length - 1] = 1.0;
+    return thresholds(cumulative);
+  }
+
+  /** {@link #cdf} of probabilities already cumulated (non-decreasing, the last 1). */
+  public static long[] thresholds(double... cumulative) {
+    long[] out = new long[cumulative.length];
+    for (int i = 0; i < cumulative.length; i++) {
+      // unit(h) < p exactly when the integer h >>> 11 is below ceil(p * 2^53).
+      out[i] = (long) Math.ceil(cumulative[i] * 0x1.0p53);
+    }
+    out[out.length - 1] = 1L << 53;
     return out;
   }
 
-  /** Index into cumulative weights {@code cdf} (last entry 1.0) for draw {@code h}. */
-  public static int pick(long h, double[] cdf) {
-    double u = unit(h);
-    for (int i = 0; i < cdf.length - 1; i++) {
-      if (u < cdf[i]) {
-        return i;
-      }
+  /**
+   * Index into cumulative thresholds {@code cdf} for draw {@code h}: the number of thresholds the
+   * draw reaches, counted without branches (a data-dependent loop exit mispredicts once per
+   * pick, which cost more than the rest of the draw).
+   */
+  public static int pick(long h, long[] cdf) {
+    long v = h >>> 11;
+    int i = 0;
+    for (int j = 0; j < cdf.length - 1; j++) {
+      i += (int) ((cdf[j] - 1 - v) >>> 63);
     }
-    return cdf.length - 1;
+    return i;
   }
 
   /** A standard normal deviate from draw {@code h} (Acklam's inverse-CDF approximation). */

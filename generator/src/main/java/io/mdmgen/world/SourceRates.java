@@ -63,15 +63,15 @@ public record SourceRates(
     return phoneFormats.clone();
   }
 
-  double[] copiesCdf() {
+  long[] copiesCdf() {
     return Hash.cdf(copies);
   }
 
-  double[] addressFormatsCdf() {
+  long[] addressFormatsCdf() {
     return Hash.cdf(addressFormats);
   }
 
-  double[] phoneFormatsCdf() {
+  long[] phoneFormatsCdf() {
     return Hash.cdf(phoneFormats);
   }
 

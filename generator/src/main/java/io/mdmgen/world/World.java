@@ -24,7 +24,7 @@ public final class World {
   private static final LifeEvent[] LIFE_EVENTS = LifeEvent.values();
 
   static final String[] SEGMENTS = {"Basic", "Regular", "Premium", "VIP"};
-  private static final double[] SEGMENT_CDF = {0.35, 0.75, 0.95, 1.0};
+  private static final long[] SEGMENT_CDF = Hash.thresholds(0.35, 0.75, 0.95, 1.0);
   private static final double[] INCOME_MU = {Math.log(32_000), Math.log(58_000), Math.log(105_000),
       Math.log(240_000)};
   private static final double[] INCOME_SIGMA = {0.35, 0.35, 0.40, 0.50};
@@ -34,24 +34,24 @@ public final class World {
     {"Lane", "Ln"}, {"Court", "Ct"}, {"Place", "Pl"}, {"Terrace", "Ter"}, {"Parkway", "Pkwy"},
     {"Circle", "Cir"}, {"Way", "Way"}
   };
-  private static final double[] SUFFIX_CDF = Hash.cdf(22, 16, 5, 12, 12, 10, 7, 5, 3, 2, 4, 2);
+  private static final long[] SUFFIX_CDF = Hash.cdf(22, 16, 5, 12, 12, 10, 7, 5, 3, 2, 4, 2);
   static final String[][] UNITS = {{"Apartment", "Apt"}, {"Suite", "Ste"}, {"Unit", "Unit"}};
-  private static final double[] UNIT_CDF = Hash.cdf(70, 15, 15);
+  private static final long[] UNIT_CDF = Hash.cdf(70, 15, 15);
 
   static final String[] DOMAINS = {"gmail.com", "yahoo.com", "outlook.com", "hotmail.com",
       "icloud.com", "aol.com", "comcast.net", "att.net", "protonmail.com", "msn.com"};
-  private static final double[] DOMAIN_CDF = Hash.cdf(35, 15, 12, 10, 8, 5, 5, 4, 3, 3);
+  private static final long[] DOMAIN_CDF = Hash.cdf(35, 15, 12, 10, 8, 5, 5, 4, 3, 3);
 
   private static final String[] LEAD_SOURCES = {"Web", "Referral", "Trade Show", "Cold Call",
       "Partner", "Advertisement", "Email Campaign"};
-  private static final double[] LEAD_SOURCE_CDF = Hash.cdf(30, 20, 10, 10, 10, 10, 10);
+  private static final long[] LEAD_SOURCE_CDF = Hash.cdf(30, 20, 10, 10, 10, 10, 10);
   private static final String[] DEAL_STAGES = {"Prospecting", "Qualification", "Proposal",
       "Negotiation", "Closed Won", "Closed Lost"};
-  private static final double[] DEAL_STAGE_CDF = Hash.cdf(20, 20, 15, 10, 20, 15);
+  private static final long[] DEAL_STAGE_CDF = Hash.cdf(20, 20, 15, 10, 20, 15);
   private static final int SALES_REPS = 250;
   private static final String[] PAYMENT_TERMS = {"Net 15", "Net 30", "Net 45", "Net 60",
       "Due on Receipt"};
-  private static final double[] PAYMENT_TERMS_CDF = Hash.cdf(15, 45, 15, 10, 15);
+  private static final long[] PAYMENT_TERMS_CDF = Hash.cdf(15, 45, 15, 10, 15);
   private static final long[][] CREDIT_LIMIT = {
     {1_000, 5_000}, {5_000, 20_000}, {20_000, 100_000}, {100_000, 500_000}
   };
@@ -71,14 +71,14 @@ public final class World {
   private final long salesReps;
   private final int asOfDay;
   private final Dictionaries dict;
-  private final double[][] copiesCdf = new double[3][];
-  private final double[][] addressCdf = new double[3][];
-  private final double[][] phoneCdf = new double[3][];
+  private final long[][] copiesCdf = new long[3][];
+  private final long[][] addressCdf = new long[3][];
+  private final long[][] phoneCdf = new long[3][];
   private final SourceRates[] rates = new SourceRates[3];
   private final long[][] idKeys = new long[3][];
   private final long accountKey;
   private final Life life;
-  private final double[] lifeMixCdf;
+  private final long[] lifeMixCdf;
 
   public World(long seed, LocalDate asOf, Scenario scenario, Dictionaries dictionaries) {
     this.customers = Hash.domain(seed, 1);

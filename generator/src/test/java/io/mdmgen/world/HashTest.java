@@ -43,6 +43,37 @@ class HashTest {
     }
   }
 
+  /** The published records were drawn as "the first i with unit(h) < cumulative[i]". */
+  @Test
+  void pickChoosesTheFirstChoiceWhoseCumulativeProbabilityExceedsTheDraw() {
+    double[] cumulative = {0.1, 0.35, 0.35, 0.8, 1.0}; // a zero weight at index 2
+    long[] thresholds = Hash.thresholds(cumulative);
+    long[] draws = new long[200_000];
+    for (int i = 0; i < draws.length; i++) {
+      draws[i] = Hash.mix(i);
+    }
+    for (int i = 0; i < cumulative.length - 1; i++) { // draws on and next to each boundary
+      long edge = (long) Math.ceil(cumulative[i] * 0x1.0p53) << 11;
+      draws[4 * i] = edge;
+      draws[4 * i + 1] = edge - (1 << 11);
+      draws[4 * i + 2] = edge | 0x7FF;
+      draws[4 * i + 3] = edge - 1;
+    }
+    int[] seen = new int[cumulative.length];
+    for (long h : draws) {
+      int expected = 0;
+      while (Hash.unit(h) >= cumulative[expected]) {
+        expected++;
+      }
+      int picked = Hash.pick(h, thresholds);
+      assertEquals(expected, picked, () -> "draw " + Long.toHexString(h));
+      seen[picked]++;
+    }
+    assertEquals(0, seen[2]);
+    assertEquals(0.45, seen[3] / (double) draws.length, 0.005);
+    assertEquals(2, Hash.pick(-1L, Hash.cdf(1, 1, 1))); // the largest draw
+  }
+
   @Test
   void normalHasMeanZeroAndUnitVariance() {
     double sum = 0;
