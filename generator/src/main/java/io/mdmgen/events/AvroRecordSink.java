@@ -2,6 +2,7 @@ package io.mdmgen.events;
 
 import io.mdmgen.world.Column;
 import io.mdmgen.world.RowSink;
+import io.mdmgen.world.Utf8Buffer;
 import java.util.Arrays;
 import org.apache.avro.Schema;
 
@@ -17,6 +18,7 @@ final class AvroRecordSink implements RowSink {
   /** The schema's columns as a bit set of column ordinals. */
   private final long columns;
   private final Column keyColumn;
+  private final Utf8Buffer text = new Utf8Buffer();
   private final boolean hideCustomerId;
   private AvroWriter out;
   private int expected;
@@ -45,6 +47,12 @@ final class AvroRecordSink implements RowSink {
   void start(AvroWriter writer) {
     out = writer;
     expected = 0;
+    text.clear();
+  }
+
+  @Override
+  public Utf8Buffer text() {
+    return text;
   }
 
   void finish() {

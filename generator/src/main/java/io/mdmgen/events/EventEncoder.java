@@ -37,7 +37,6 @@ final class EventEncoder {
   private final AvroRecordSink[] sinks = new AvroRecordSink[Topic.values().length];
   private final Master m = new Master();
   private final Variation v = new Variation();
-  private final Utf8Buffer text = new Utf8Buffer();
   private final Utf8Buffer digits = new Utf8Buffer();
   private final AvroWriter record = new AvroWriter();
   private final AvroWriter value = new AvroWriter();
@@ -76,14 +75,14 @@ final class EventEncoder {
     record.clear();
     sink.start(record);
     if (kind == StepEvents.TRUTH) {
-      world.writeTruth(master, Topic.ALL[events.topic[j - 1]].source(), copy, text, sink);
+      world.writeTruth(master, Topic.ALL[events.topic[j - 1]].source(), copy, sink);
     } else {
       state(master, events.chance[j]);
       if (topic.source() == null) {
-        world.writeMaster(m, text, sink);
+        world.writeMaster(m, sink);
       } else {
         world.vary(m, topic.source(), copy, v);
-        world.writeSource(m, topic.source(), copy, v, text, sink);
+        world.writeSource(m, topic.source(), copy, v, sink);
       }
     }
     sink.finish();

@@ -2,6 +2,7 @@ package io.mdmgen.spark;
 
 import io.mdmgen.world.Column;
 import io.mdmgen.world.RowSink;
+import io.mdmgen.world.Utf8Buffer;
 import java.util.Arrays;
 import org.apache.spark.sql.catalyst.expressions.UnsafeRow;
 import org.apache.spark.sql.types.StructType;
@@ -23,6 +24,7 @@ final class UnsafeRowSink implements RowSink {
   private final int fixedBytes;
   private final byte[] buffer = new byte[CAPACITY];
   private final UnsafeRow row;
+  private final Utf8Buffer text = new Utf8Buffer();
   private int cursor;
 
   UnsafeRowSink(StructType schema) {
@@ -36,6 +38,12 @@ final class UnsafeRowSink implements RowSink {
   void start() {
     Arrays.fill(buffer, 0, fixedBytes, (byte) 0);
     cursor = fixedBytes;
+    text.clear();
+  }
+
+  @Override
+  public Utf8Buffer text() {
+    return text;
   }
 
   UnsafeRow row() {

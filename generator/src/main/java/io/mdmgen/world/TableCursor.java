@@ -13,7 +13,6 @@ public final class TableCursor {
   private final long to;
   private final Master master = new Master();
   private final Variation variation = new Variation();
-  private final Utf8Buffer buffer = new Utf8Buffer();
   private long index;
   private long key;
   private int source; // match_truth: which source's records are being written
@@ -36,7 +35,7 @@ public final class TableCursor {
         return false;
       }
       world.master(index, master);
-      world.writeMaster(master, buffer, out);
+      world.writeMaster(master, out);
       return true;
     }
     if (table == Table.MATCH_TRUTH) {
@@ -51,7 +50,7 @@ public final class TableCursor {
         copy = 0;
         copies = extent.kept(world, key, index, SOURCES[source]);
       }
-      world.writeTruth(index, SOURCES[source], copy++, buffer, out);
+      world.writeTruth(index, SOURCES[source], copy++, out);
       return true;
     }
     SourceSystem s = table.source();
@@ -66,7 +65,7 @@ public final class TableCursor {
       }
     }
     world.vary(master, s, copy, variation);
-    world.writeSource(master, s, copy++, variation, buffer, out);
+    world.writeSource(master, s, copy++, variation, out);
     return true;
   }
 }

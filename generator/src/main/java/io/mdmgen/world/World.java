@@ -323,8 +323,8 @@ public final class World {
   // ---------------------------------------------------------------- golden rows
 
   /** Writes master {@code m} as a golden {@code customers} row. */
-  public void writeMaster(Master m, Utf8Buffer b, RowSink out) {
-    b.clear();
+  public void writeMaster(Master m, RowSink out) {
+    Utf8Buffer b = out.text();
     int at = b.length();
     customerId(m.index, b);
     out.string(Column.CUSTOMER_ID, b.bytes(), at, b.length() - at);
@@ -362,9 +362,8 @@ public final class World {
    * {@code customer_id} is written too if the sink keeps it (runs that embed the truth; the stream
    * writes it as null otherwise).
    */
-  public void writeSource(Master m, SourceSystem source, int copy, Variation v, Utf8Buffer b,
-      RowSink out) {
-    b.clear();
+  public void writeSource(Master m, SourceSystem source, int copy, Variation v, RowSink out) {
+    Utf8Buffer b = out.text();
     int at = b.length();
     sourceRecordId(m.index, source, copy, b);
     out.string(Column.SOURCE_RECORD_ID, b.bytes(), at, b.length() - at);
@@ -466,13 +465,14 @@ public final class World {
   }
 
   /** Writes the {@code match_truth} row of record {@code copy} of {@code source} for master {@code index}. */
-  public void writeTruth(long index, SourceSystem source, int copy, Utf8Buffer b, RowSink out) {
-    b.clear();
+  public void writeTruth(long index, SourceSystem source, int copy, RowSink out) {
+    Utf8Buffer b = out.text();
     byte[] code = source.codeUtf8();
     out.string(Column.SOURCE_SYSTEM, code, 0, code.length);
-    sourceRecordId(index, source, copy, b);
-    out.string(Column.SOURCE_RECORD_ID, b.bytes(), 0, b.length());
     int at = b.length();
+    sourceRecordId(index, source, copy, b);
+    out.string(Column.SOURCE_RECORD_ID, b.bytes(), at, b.length() - at);
+    at = b.length();
     customerId(index, b);
     out.string(Column.CUSTOMER_ID, b.bytes(), at, b.length() - at);
   }

@@ -16,7 +16,6 @@ import io.mdmgen.world.Scenario;
 import io.mdmgen.world.SourceRates;
 import io.mdmgen.world.SourceSystem;
 import io.mdmgen.world.Table;
-import io.mdmgen.world.Utf8Buffer;
 import io.mdmgen.world.World;
 import io.mdmgen.world.WorldSpec;
 import java.math.BigDecimal;
@@ -190,12 +189,11 @@ class BatchHiveIT {
     World world = new WorldSpec(WorldSpec.DEFAULT_SEED, WorldSpec.DEFAULT_AS_OF, Scenario.defaults()).world();
     OrcTables.Rows g = tables.get(Table.CUSTOMERS);
     Master m = new Master();
-    Utf8Buffer b = new Utf8Buffer();
     RecordingSink expected = new RecordingSink();
     for (String[] row : g.rows()) {
       long index = Long.parseLong(row[g.column("customer_id")].substring("CUST-".length()));
       world.master(index, m);
-      world.writeMaster(m, b, expected.clear());
+      world.writeMaster(m, expected.clear());
       for (int c = 0; c < row.length; c++) {
         Object want = expected.row.get(Column.named(g.columns().get(c)));
         String got = row[c];

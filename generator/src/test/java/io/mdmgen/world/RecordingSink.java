@@ -10,9 +10,17 @@ import java.util.Map;
 public final class RecordingSink implements RowSink {
   public final Map<Column, Object> row = new EnumMap<>(Column.class);
 
+  private final Utf8Buffer text = new Utf8Buffer();
+
   public RecordingSink clear() {
     row.clear();
+    text.clear();
     return this;
+  }
+
+  @Override
+  public Utf8Buffer text() {
+    return text;
   }
 
   @Override

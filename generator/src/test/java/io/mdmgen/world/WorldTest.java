@@ -46,7 +46,7 @@ class WorldTest {
     Master m = new Master();
     w.master(index, m);
     RecordingSink sink = new RecordingSink();
-    w.writeMaster(m, new Utf8Buffer(), sink);
+    w.writeMaster(m, sink);
     return sink.row;
   }
 
@@ -55,7 +55,7 @@ class WorldTest {
     w.master(index, m);
     w.vary(m, s, copy, v);
     RecordingSink sink = new RecordingSink();
-    w.writeSource(m, s, copy, v, new Utf8Buffer(), sink);
+    w.writeSource(m, s, copy, v, sink);
     return sink.row;
   }
 
