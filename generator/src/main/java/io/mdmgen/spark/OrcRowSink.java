@@ -12,31 +12,31 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * Writes the world model's rows into a row of an ORC vectorized batch (see
- * {@link io.mdmgen.sinks.OrcPartFile}). Strings are not copied: the batch refers to the bytes
- * where the model composed them, a text buffer that lasts as long as the batch's rows (ORC's
- * writer copies them when it writes the batch), or to the model's dictionaries. Decimals stay
- * scaled longs. Columns absent from the schema are skipped.
+ * {@link io.mdmgen.sinks.OrcPartFile}). Strings of batches that go to a file are not copied: the
+ * batch refers to the bytes where the model composed them, a text buffer cleared only when the
+ * batch was written (ORC's writer copies them then), or to the model's dictionaries. Batches kept
+ * in memory get copies, column by column as a reader would lay them out. Decimals stay scaled
+ * longs. Columns absent from the schema are skipped.
  */
 final class OrcRowSink implements RowSink {
   private final int[] ordinal;
-  private VectorizedRowBatch batch;
+  private final boolean copies;
+  private final Utf8Buffer text = new Utf8Buffer();
   private ColumnVector[] columns;
-  private Utf8Buffer text = new Utf8Buffer();
   private int row;
 
-  OrcRowSink(StructType schema) {
+  /** @param copies whether batches are kept rather than written, so strings must be copied */
+  OrcRowSink(StructType schema, boolean copies) {
     this.ordinal = SparkSchemas.positions(schema);
+    this.copies = copies;
   }
 
   /** The next values go to the next free row of {@code batch}. */
   void at(VectorizedRowBatch batch) {
-    if (batch != this.batch) { // a new batch: the last one, and the text it refers to, is kept
-      this.batch = batch;
-      this.columns = batch.cols;
-      text = new Utf8Buffer(text.length() + text.length() / 8);
-    } else if (batch.size == 0) { // the batch was written and reset: its text is no longer read
+    if (copies || batch.size == 0) { // values were copied, or their batch was written
       text.clear();
     }
+    this.columns = batch.cols;
     this.row = batch.size;
   }
 
@@ -54,7 +54,12 @@ final class OrcRowSink implements RowSink {
   public void string(Column column, byte[] utf8, int offset, int length) {
     int i = ordinal[column.ordinal()];
     if (i >= 0) {
-      ((BytesColumnVector) columns[i]).setRef(row, utf8, offset, length);
+      BytesColumnVector c = (BytesColumnVector) columns[i];
+      if (copies) {
+        c.setVal(row, utf8, offset, length);
+      } else {
+        c.setRef(row, utf8, offset, length);
+      }
     }
   }
 

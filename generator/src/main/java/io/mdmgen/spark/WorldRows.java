@@ -31,7 +31,7 @@ record WorldRows(WorldScanOptions options) implements GeneratedRows {
   public void writeOrc(int partition, OrcPartFile out) throws IOException {
     List<WorldSource.MasterRange> ranges = WorldSource.MasterRange.split(options);
     TableCursor cursor = ranges.get(partition).cursor(options);
-    OrcRowSink sink = new OrcRowSink(schema());
+    OrcRowSink sink = new OrcRowSink(schema(), out.keepsBatches());
     while (true) {
       sink.at(out.batch());
       if (!cursor.next(sink)) {

@@ -4,17 +4,8 @@ import java.util.Arrays;
 
 /** A reusable byte buffer in which a row's text fields are composed without allocating. */
 public final class Utf8Buffer {
-  private byte[] bytes;
+  private byte[] bytes = new byte[512];
   private int length;
-
-  public Utf8Buffer() {
-    this(512);
-  }
-
-  /** A buffer that holds {@code capacity} bytes before it grows. */
-  public Utf8Buffer(int capacity) {
-    bytes = new byte[Math.max(capacity, 64)];
-  }
 
   public byte[] bytes() {
     return bytes;

@@ -52,6 +52,11 @@ public final class OrcPartFile implements Closeable {
     return new OrcPartFile(typeOf(schema), null);
   }
 
+  /** Whether full batches are kept in memory rather than written: see {@link #inMemory}. */
+  public boolean keepsBatches() {
+    return writer == null;
+  }
+
   /** The full batches of an {@link #inMemory} part, after {@link #close()}. */
   public List<VectorizedRowBatch> kept() {
     return kept;
