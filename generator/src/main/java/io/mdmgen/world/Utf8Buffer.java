@@ -38,6 +38,43 @@ public final class Utf8Buffer {
     return this;
   }
 
+  /** Appends {@code ascii} if {@code when}, without a branch on it. */
+  public Utf8Buffer appendIf(boolean when, byte ascii) {
+    ensure(1);
+    bytes[length] = ascii;
+    length += when ? 1 : 0;
+    return this;
+  }
+
+  /** Keeps the first {@code length} bytes: text appended on speculation is dropped without a branch. */
+  public void truncate(int length) {
+    this.length = length;
+  }
+
+  /** The size of a {@link #appendTemplate} template. */
+  static final int TEMPLATE = 16;
+
+  /**
+   * Appends the first {@code count} bytes of {@code template}, a {@link #TEMPLATE}-byte array, by
+   * copying all of it (bytes past {@code count} are scratch): a copy of fixed size does not
+   * branch on the size. Returns where they start.
+   */
+  int appendTemplate(byte[] template, int count) {
+    ensure(TEMPLATE);
+    System.arraycopy(template, 0, bytes, length, TEMPLATE);
+    int at = length;
+    length += count;
+    return at;
+  }
+
+  /** Writes {@code value} as exactly {@code width} digits, zero-padded, at {@code at}. */
+  void putDigits(int at, int value, int width) {
+    for (int i = at + width - 1; i >= at; i--) {
+      bytes[i] = (byte) ('0' + value % 10);
+      value /= 10;
+    }
+  }
+
   public Utf8Buffer append(char ascii) {
     ensure(1);
     bytes[length++] = (byte) ascii;

@@ -2,6 +2,7 @@ package io.mdmgen.world;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.Arrays;
 
 /**
  * The world model: master customer {@code i} and every source record are pure functions of
@@ -79,6 +80,7 @@ public final class World {
   private final long accountKey;
   private final Life life;
   private final long[] lifeMixCdf;
+  private final byte[][][] streetNames;
 
   public World(long seed, LocalDate asOf, Scenario scenario, Dictionaries dictionaries) {
     this.customers = Hash.domain(seed, 1);
@@ -86,6 +88,7 @@ public final class World {
     this.accountKey = Ids.accountKey(seed);
     this.asOfDay = (int) asOf.toEpochDay();
     this.dict = dictionaries;
+    this.streetNames = streetNames(dictionaries);
     this.life = scenario.life();
     this.lifeMixCdf = Hash.cdf(life.mix());
     for (SourceSystem s : SourceSystem.values()) {
@@ -573,83 +576,130 @@ public final class World {
     return (m.female ? dict.femaleFirstHandle : dict.maleFirstHandle)[m.first];
   }
 
+  /**
+   * The email address's local part in one of five patterns: 0 first.last, 1 firstlast, 2 flast,
+   * 3 first_last, 4 firstl; then two digits for some. Composed without branching on the pattern.
+   */
   private Utf8Buffer emailLocal(Master m, Utf8Buffer b) {
     byte[] first = firstHandle(m);
     byte[] last = dict.lastHandle[m.handleLast];
-    switch (m.emailPattern) {
-      case 0 -> b.append(first).append('.').append(last);
-      case 1 -> b.append(first).append(last);
-      case 2 -> b.append(first, 0, 1).append(last);
-      case 3 -> b.append(first).append('_').append(last);
-      default -> b.append(first).append(last, 0, 1);
-    }
-    if (m.emailDigits >= 0) {
-      b.appendDigits(m.emailDigits, 2);
-    }
+    int p = m.emailPattern;
+    byte separator = EMAIL_SEPARATOR[p];
+    b.append(first, 0, p == 2 ? 1 : first.length).appendIf(separator != 0, separator)
+        .append(last, 0, p == 4 ? 1 : last.length);
+    int at = b.length();
+    b.appendDigits(Math.max(m.emailDigits, 0), 2);
+    b.truncate(m.emailDigits >= 0 ? b.length() : at);
     return b;
   }
 
+  private static final byte[] EMAIL_SEPARATOR = {'.', 0, 0, '_', 0};
+
+  /**
+   * The phone number in one of five formats, copied from a template by format, digits put in
+   * place: branches on a format drawn per record mispredict.
+   */
   private static void phone(Master m, int format, Utf8Buffer b) {
-    switch (format) {
-      case 0 -> b.append('(').appendDigits(m.areaCode, 3).append(") ").appendDigits(m.exchange, 3)
-          .append('-').appendDigits(m.line, 4);
-      case 1 -> b.appendDigits(m.areaCode, 3).append('-').appendDigits(m.exchange, 3).append('-')
-          .appendDigits(m.line, 4);
-      case 2 -> b.appendDigits(m.areaCode, 3).append('.').appendDigits(m.exchange, 3).append('.')
-          .appendDigits(m.line, 4);
-      case 3 -> b.appendDigits(m.areaCode, 3).appendDigits(m.exchange, 3).appendDigits(m.line, 4);
-      default -> b.append("+1 ").appendDigits(m.areaCode, 3).append(' ').appendDigits(m.exchange, 3)
-          .append(' ').appendDigits(m.line, 4);
+    int at = b.appendTemplate(PHONE_TEMPLATE[format], PHONE_LENGTH[format]);
+    b.putDigits(at + PHONE_AREA_AT[format], m.areaCode, 3);
+    b.putDigits(at + PHONE_EXCHANGE_AT[format], m.exchange, 3);
+    b.putDigits(at + PHONE_LINE_AT[format], m.line, 4);
+  }
+
+  /** 0 "(555) 234-5678", 1 "555-234-5678", 2 "555.234.5678", 3 "5552345678", 4 "+1 555 234 5678". */
+  private static final String[] PHONE_FORMATS = {"(AAA) EEE-LLLL", "AAA-EEE-LLLL", "AAA.EEE.LLLL",
+      "AAAEEELLLL", "+1 AAA EEE LLLL"};
+  private static final byte[][] PHONE_TEMPLATE = new byte[PHONE_FORMATS.length][];
+  private static final int[] PHONE_LENGTH = new int[PHONE_FORMATS.length];
+  private static final int[] PHONE_AREA_AT = new int[PHONE_FORMATS.length];
+  private static final int[] PHONE_EXCHANGE_AT = new int[PHONE_FORMATS.length];
+  private static final int[] PHONE_LINE_AT = new int[PHONE_FORMATS.length];
+
+  static {
+    for (int f = 0; f < PHONE_FORMATS.length; f++) {
+      String format = PHONE_FORMATS[f];
+      PHONE_TEMPLATE[f] = Arrays.copyOf(ascii(format), Utf8Buffer.TEMPLATE);
+      PHONE_LENGTH[f] = format.length();
+      PHONE_AREA_AT[f] = format.indexOf('A');
+      PHONE_EXCHANGE_AT[f] = format.indexOf('E');
+      PHONE_LINE_AT[f] = format.indexOf('L');
     }
   }
 
   /**
    * The street line in one of seven formats: 0 "12 Oak Avenue, Apartment 4", 1 "12 Oak Ave Apt 4"
    * (USPS style, the golden form), 2 "12 Oak Ave. Apt. 4", 3 "12 Oak Ave #4", 4 "12 OAK AVE APT 4",
-   * 5 "12 oak avenue, apartment 4", 6 "12 Oak Avenue Apt 4".
+   * 5 "12 oak avenue, apartment 4", 6 "12 Oak Avenue Apt 4". Each piece comes from a table by
+   * format, already in the format's case: branches on a format drawn per record mispredict.
    */
   private void address(Master m, int format, Utf8Buffer b) {
-    int at = b.length();
-    boolean fullSuffix = format == 0 || format == 5 || format == 6;
-    boolean fullUnit = format == 0 || format == 5;
-    b.appendDigits(m.streetNumber, 1).append(' ');
-    int nLast = dict.last.length;
-    b.append(m.street < nLast ? dict.last[m.street] : dict.maleFirst[m.street - nLast]).append(' ');
-    b.append(SUFFIX_UTF8[m.streetSuffix][fullSuffix ? 0 : 1]);
-    if (format == 2 && !SUFFIXES[m.streetSuffix][1].equals(SUFFIXES[m.streetSuffix][0])) {
-      b.append('.');
-    }
+    b.appendDigits(m.streetNumber, 1).append(' ')
+        .append(streetNames[ADDRESS_CASE[format]][m.street])
+        .append(SUFFIX_TEXT[format][m.streetSuffix]);
     if (m.unitKind >= 0) {
-      if (format == 3) {
-        b.append(" #");
-      } else {
-        if (fullUnit) {
-          b.append(',');
-        }
-        b.append(' ').append(UNIT_UTF8[m.unitKind][fullUnit ? 0 : 1]);
-        if (format == 2 && m.unitKind != 2) {
-          b.append('.');
-        }
-        b.append(' ');
-      }
-      b.appendDigits(m.unitNumber, 1);
-    }
-    if (format == 4) {
-      b.upper(at, b.length());
-    } else if (format == 5) {
-      b.lower(at, b.length());
+      b.append(UNIT_TEXT[format][m.unitKind]).appendDigits(m.unitNumber, 1);
     }
   }
 
-  private void company(Master m, Utf8Buffer b) {
-    byte[] a = dict.last[m.companyA];
-    switch (m.companyPattern) {
-      case 0, 1 -> b.append(a).append(' ').append(dict.companySuffix[m.companySuffix]);
-      case 2 -> b.append(a).append('-').append(dict.last[m.companyB]);
-      default -> b.append(a).append(", ").append(dict.last[m.companyB]).append(" and ")
-          .append(dict.last[(m.companyA + m.companyB + 1) % dict.last.length]);
+  /** Text case of each address format: as written (0), upper (1: format 4), lower (2: format 5). */
+  private static final int[] ADDRESS_CASE = {0, 0, 0, 0, 1, 2, 0};
+
+  /** The pieces of the street line after the street name, by format and suffix or unit kind. */
+  private static final byte[][][] SUFFIX_TEXT = new byte[SourceRates.ADDRESS_FORMATS][][];
+  private static final byte[][][] UNIT_TEXT = new byte[SourceRates.ADDRESS_FORMATS][][];
+
+  static {
+    for (int f = 0; f < SourceRates.ADDRESS_FORMATS; f++) {
+      boolean fullSuffix = f == 0 || f == 5 || f == 6;
+      boolean fullUnit = f == 0 || f == 5;
+      SUFFIX_TEXT[f] = new byte[SUFFIXES.length][];
+      for (int i = 0; i < SUFFIXES.length; i++) {
+        boolean dot = f == 2 && !SUFFIXES[i][1].equals(SUFFIXES[i][0]);
+        SUFFIX_TEXT[f][i] = cased(ADDRESS_CASE[f],
+            ascii(" " + SUFFIXES[i][fullSuffix ? 0 : 1] + (dot ? "." : "")));
+      }
+      UNIT_TEXT[f] = new byte[UNITS.length][];
+      for (int i = 0; i < UNITS.length; i++) {
+        boolean dot = f == 2 && i != 2;
+        UNIT_TEXT[f][i] = cased(ADDRESS_CASE[f], ascii(f == 3 ? " #"
+            : (fullUnit ? ", " : " ") + UNITS[i][fullUnit ? 0 : 1] + (dot ? ". " : " ")));
+      }
     }
   }
+
+  /** {@code text} as is (0), upper-cased (1) or lower-cased (2), as {@link Utf8Buffer} does. */
+  private static byte[] cased(int textCase, byte[] text) {
+    Utf8Buffer b = new Utf8Buffer().append(text);
+    if (textCase == 1) {
+      b.upper(0, b.length());
+    } else if (textCase == 2) {
+      b.lower(0, b.length());
+    }
+    return Arrays.copyOf(b.bytes(), b.length());
+  }
+
+  /** Street names (last names, then male first names) in each address case. */
+  private static byte[][][] streetNames(Dictionaries d) {
+    byte[][][] out = new byte[3][d.last.length + d.maleFirst.length][];
+    for (int c = 0; c < 3; c++) {
+      for (int i = 0; i < out[c].length; i++) {
+        out[c][i] = cased(c, i < d.last.length ? d.last[i] : d.maleFirst[i - d.last.length]);
+      }
+    }
+    return out;
+  }
+
+  /** 0 and 1 "Smith Group", 2 "Smith-Jones", 3 "Smith, Jones and Brown". */
+  private void company(Master m, Utf8Buffer b) {
+    int p = m.companyPattern;
+    b.append(dict.last[m.companyA]).append(COMPANY_JOIN[p])
+        .append(p < 2 ? dict.companySuffix[m.companySuffix] : dict.last[m.companyB]);
+    if (p == 3) {
+      b.append(" and ").append(dict.last[(m.companyA + m.companyB + 1) % dict.last.length]);
+    }
+  }
+
+  private static final byte[][] COMPANY_JOIN = {ascii(" "), ascii(" "), ascii("-"), ascii(", ")};
 
   private void jobTitle(Master m, Utf8Buffer b) {
     b.append(dict.jobSeniority[m.jobSeniority]).append(' ').append(dict.jobField[m.jobField])
@@ -679,8 +729,6 @@ public final class World {
   private static final byte[] ACTIVE = ascii("Active");
   private static final byte[] ON_HOLD = ascii("On Hold");
   private static final byte[] CLOSED = ascii("Closed");
-  private static final byte[][][] SUFFIX_UTF8 = ascii2(SUFFIXES);
-  private static final byte[][][] UNIT_UTF8 = ascii2(UNITS);
 
   private static byte[] ascii(String s) {
     return s.getBytes(StandardCharsets.US_ASCII);
@@ -688,14 +736,6 @@ public final class World {
 
   private static byte[][] ascii(String[] words) {
     byte[][] out = new byte[words.length][];
-    for (int i = 0; i < words.length; i++) {
-      out[i] = ascii(words[i]);
-    }
-    return out;
-  }
-
-  private static byte[][][] ascii2(String[][] words) {
-    byte[][][] out = new byte[words.length][][];
     for (int i = 0; i < words.length; i++) {
       out[i] = ascii(words[i]);
     }
