@@ -3,7 +3,6 @@ package io.mdmgen.batch;
 import io.mdmgen.sinks.GeneratedRows;
 import io.mdmgen.sinks.HiveOrcSink;
 import io.mdmgen.sinks.NoopSink;
-import io.mdmgen.sinks.TableSink;
 import io.mdmgen.sinks.WriteMode;
 import io.mdmgen.spark.RepeatedRowSource;
 import io.mdmgen.spark.WorldSource;
@@ -70,20 +69,20 @@ public final class BatchBenchmark {
   }
 
   private void noop() {
-    TableSink noop = new NoopSink();
+    NoopSink noop = new NoopSink();
     // JIT warm-up on a small extent: the figures are for the steady state a long run is in.
     Planner.Plan small = smallPlan();
     for (SourceSystem s : SourceSystem.values()) {
-      noop.stage("warm-up", WorldSource.read(spark, Table.of(s), spec, small.extent(), cores, false));
+      noop.stage(WorldSource.read(spark, Table.of(s), spec, small.extent(), cores, false));
     }
     double rowPath = 0;
     double generate = 0;
     for (SourceSystem s : SourceSystem.values()) {
       Table t = Table.of(s);
       long count = plan.census().records(s);
-      rowPath += time(() -> noop.stage(t.baseName() + "_repeated", RepeatedRowSource.read(
+      rowPath += time(() -> noop.stage(RepeatedRowSource.read(
           spark, t, spec, plan.extent(), partitions, count)));
-      generate += time(() -> noop.stage(t.baseName(),
+      generate += time(() -> noop.stage(
           WorldSource.read(spark, t, spec, plan.extent(), partitions, false)));
     }
     long n = plan.census().records();
@@ -94,7 +93,7 @@ public final class BatchBenchmark {
   }
 
   private void orc() {
-    TableSink orc = new HiveOrcSink(spark, "mdmgen_bench", WriteMode.overwrite);
+    HiveOrcSink orc = new HiveOrcSink(spark, new HiveOrcSink.Options("mdmgen_bench", WriteMode.overwrite));
     Planner.Plan small = smallPlan();
     for (SourceSystem s : SourceSystem.values()) {
       Table t = Table.of(s);

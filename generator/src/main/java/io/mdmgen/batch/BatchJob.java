@@ -70,7 +70,8 @@ public final class BatchJob {
     }
     rows.put(Table.MATCH_TRUTH, census.records());
     long total = rows.values().stream().mapToLong(Long::longValue).sum();
-    int partitions = o.partitions() > 0 ? o.partitions() : partitions(census.records(), parallelism);
+    int partitions = Math.min(sink.maxPartitions(),
+        o.partitions() > 0 ? o.partitions() : partitions(census.records(), parallelism));
 
     for (Table t : rows.keySet()) {
       sink.check(t.baseName() + o.tableSuffix(), SparkSchemas.of(t, o.embedTruth()));

@@ -2,6 +2,7 @@ package io.mdmgen.batch;
 
 import io.mdmgen.sinks.GeneratedRows;
 import io.mdmgen.sinks.OrcPartFile;
+import io.mdmgen.sinks.PartWriter;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +31,7 @@ record MemoryRows(GeneratedRows rows, String key) implements GeneratedRows, Auto
 
   private void compute(int partition) throws IOException {
     OrcPartFile part = OrcPartFile.inMemory(rows.schema());
-    rows.writeOrc(partition, part);
+    rows.write(partition, part);
     part.close();
     BATCHES.put(key + "/" + partition, part.kept());
   }
@@ -51,9 +52,12 @@ record MemoryRows(GeneratedRows rows, String key) implements GeneratedRows, Auto
   }
 
   @Override
-  public void writeOrc(int partition, OrcPartFile out) throws IOException {
+  public void write(int partition, PartWriter out) throws IOException {
+    if (!(out instanceof OrcPartFile orc)) {
+      throw new IllegalArgumentException("rows in memory are for ORC writers only");
+    }
     for (VectorizedRowBatch b : BATCHES.get(key + "/" + partition)) {
-      out.add(b);
+      orc.add(b);
     }
   }
 

@@ -1,6 +1,6 @@
 package io.mdmgen.batch;
 
-import io.mdmgen.sinks.HiveOrcSink;
+import io.mdmgen.sinks.TableSink;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import me.tongfei.progressbar.DelegatingProgressBarConsumer;
@@ -58,7 +58,7 @@ final class RowProgress extends SparkListener implements AutoCloseable {
   private static long written(TaskInfo task) {
     long n = 0;
     for (AccumulableInfo a : CollectionConverters.asJava(task.accumulables())) {
-      if (a.name().contains(HiveOrcSink.ROWS_WRITTEN) && a.update().isDefined()) {
+      if (a.name().contains(TableSink.ROWS_WRITTEN) && a.update().isDefined()) {
         n += ((Number) a.update().get()).longValue();
       }
     }

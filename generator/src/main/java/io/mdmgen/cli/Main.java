@@ -14,6 +14,9 @@ import io.mdmgen.batch.SparkSessions;
 import io.mdmgen.sinks.HiveOrcSink;
 import io.mdmgen.sinks.NoopSink;
 import io.mdmgen.sinks.TableSink;
+import io.mdmgen.sinks.TargetException;
+import io.mdmgen.sinks.bigquery.BigQueryConnection;
+import io.mdmgen.sinks.bigquery.BigQuerySink;
 import io.mdmgen.sinks.WriteMode;
 import io.mdmgen.world.Planner;
 import io.mdmgen.world.Scenario;
@@ -37,6 +40,7 @@ import org.apache.logging.log4j.core.config.Configurator;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Unmatched;
 
@@ -58,7 +62,7 @@ public final class Main implements Callable<Integer> {
   enum Mode { batch, stream }
 
   /** Where batch tables go. */
-  enum Sink { hive, noop }
+  enum Sink { hive, bigquery, noop }
 
   @Option(names = "--mode", paramLabel = "MODE", description = "stream (change events to Kafka) or batch (tables to Hive ORC). Default: stream if --events-per-second is given, else batch.")
   Mode mode;
@@ -111,12 +115,12 @@ public final class Main implements Callable<Integer> {
   @Option(names = "--scenario", paramLabel = "FILE", description = "YAML file overriding per-source rates.")
   Path scenario;
 
-  @Option(names = "--sink", defaultValue = "hive", paramLabel = "SINK", description = "hive (ORC tables) or noop (generate and discard: a speed probe). Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--sink", defaultValue = "hive", paramLabel = "SINK", description = "hive (ORC tables), bigquery (Storage Write API) or noop (generate and discard: a speed probe). Default: ${DEFAULT-VALUE}.")
   Sink sink;
 
-  @Option(names = "--warehouse", defaultValue = "./warehouse", paramLabel = "DIR",
-      description = "Hive warehouse and embedded metastore directory. Default: ${DEFAULT-VALUE}.")
-  Path warehouse;
+  @Option(names = "--warehouse", paramLabel = "DIR|URI",
+      description = "Hive warehouse: a local directory that also holds the embedded metastore (default ./warehouse), or under spark-submit any Hadoop file system URI (hdfs://, gs://, s3a://, file://) with the cluster's metastore (default: the session's own warehouse).")
+  String warehouse;
 
   @Option(names = "--database", defaultValue = "mdm_demo", paramLabel = "NAME", description = "Hive database. Default: ${DEFAULT-VALUE}.")
   String database;
@@ -140,8 +144,11 @@ public final class Main implements Callable<Integer> {
   @Option(names = "--report", paramLabel = "FILE", description = "Where to write the run report. Default: run-report.json beside the warehouse (batch), ./stream-report.json (stream).")
   Path report;
 
-  @Option(names = "--master", defaultValue = "local[*]", paramLabel = "URL", description = "Spark master. Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--master", paramLabel = "URL", description = "Spark master. Default: local[*] (under spark-submit: spark-submit's --master).")
   String master;
+
+  @Mixin
+  BigQueryFlags bigQuery = new BigQueryFlags();
 
   @Option(names = "--debug", description = "On a failure, also print its stack trace and Spark's own task error logs.")
   boolean debug;
@@ -206,6 +213,7 @@ public final class Main implements Callable<Integer> {
             {"--table-suffix", tableSuffix.isEmpty() ? null : tableSuffix}}
         : new String[][] {{"--events-per-second", eventsPerSecond}, {"--duration", duration},
             {"--bootstrap-servers", bootstrapServers}, {"--schema-registry-url", schemaRegistryUrl},
+            {"--rate-profile", rateProfile.equals("constant") ? null : rateProfile},
             {"--checkpoint", checkpoint == null ? null : checkpoint.toString()}};
     for (String[] flag : onlyFor) {
       if (flag[1] != null) {
@@ -258,6 +266,11 @@ public final class Main implements Callable<Integer> {
           ? "--bootstrap-servers: missing; give it with --schema-registry-url, or neither for the embedded sandbox"
           : "--schema-registry-url: missing; give it with --bootstrap-servers, or neither for the embedded sandbox");
     }
+    if (bootstrapServers == null && SparkSessions.underSparkSubmit()) {
+      throw new BadInput("--bootstrap-servers: missing; under spark-submit give the Kafka brokers and"
+          + " --schema-registry-url (the embedded sandbox runs only from bin/mdmgen)");
+    }
+    sparkMaster(); // a --master under spark-submit fails now, before any server starts
     ProducerOptions producer = ProducerOptions.parse(kafkaOptions);
     WorldSpec spec = new WorldSpec(seed, date(), scenario());
     Path reportFile = report != null ? report : Path.of("stream-report.json");
@@ -292,7 +305,7 @@ public final class Main implements Callable<Integer> {
       StreamJob.Options options = new StreamJob.Options(spec, rate, rateProfile, seconds,
           embedTruth, bootstrap, registry, producer, topicPrefix, topicPartitions, cp, partitions);
       int[] ids = StreamJob.prepare(options);
-      SparkSession spark = SparkSessions.streaming(master);
+      SparkSession spark = SparkSessions.streaming(sparkMaster());
       if (options.partitions() == 0) { // one task per core the executors have
         options = options.withPartitions(spark.sparkContext().defaultParallelism());
       }
@@ -361,40 +374,80 @@ public final class Main implements Callable<Integer> {
     if (!tableSuffix.matches("[A-Za-z0-9_]*")) {
       throw new BadInput("--table-suffix '" + tableSuffix + "': use letters, digits and _");
     }
-    WorldSpec spec = new WorldSpec(seed, date(), scenario());
-    Path reportFile = report != null ? report
-        : warehouse.toAbsolutePath().normalize().resolveSibling("run-report.json");
-    if (sink == Sink.hive) {
-      writable("--warehouse", warehouse);
+    String bigQueryFlag = bigQuery.firstGiven();
+    if (bigQueryFlag != null && sink != Sink.bigquery) {
+      throw new BadInput(bigQueryFlag + ": only for --sink bigquery (the sink is " + sink + ")");
     }
+    if (warehouse != null && sink != Sink.hive) {
+      throw new BadInput("--warehouse: only for --sink hive (the sink is " + sink + ")");
+    }
+    WorldSpec spec = new WorldSpec(seed, date(), scenario());
+    String sparkMaster = sparkMaster();
+    Warehouse wh = sink == Sink.hive ? Warehouse.of(warehouse, SparkSessions.underSparkSubmit()) : null;
+    Path reportFile = report != null ? report
+        : wh != null && wh.local() != null ? wh.local().toAbsolutePath().normalize().resolveSibling("run-report.json")
+        : Path.of("run-report.json").toAbsolutePath();
     writable("--report", reportFile.toAbsolutePath().getParent());
+    // Sinks that need no Spark session are opened (and their target checked) before Spark starts.
+    TableSink tables = sink == Sink.bigquery
+        ? targetChecked(() -> new BigQuerySink(bigQuery.options(writeMode, GoogleCredentials.ofThisMachine())))
+        : null;
 
-    SparkSession spark = sink == Sink.hive
-        ? SparkSessions.hive(master, warehouse, orcCompression.name())
-        : SparkSessions.plain(master);
+    SparkSession spark = switch (sink) {
+      case hive -> SparkSessions.hive(sparkMaster, wh.uri(), wh.embeddedMetastore(), orcCompression.name());
+      case bigquery, noop -> SparkSessions.plain(sparkMaster);
+    };
     try {
-      TableSink tables;
-      long first = 0;
       if (sink == Sink.hive) {
-        HiveOrcSink hive = new HiveOrcSink(spark, database, writeMode);
-        String customers = Table.CUSTOMERS.baseName() + tableSuffix;
-        if (writeMode == WriteMode.append && hive.exists(customers)) {
-          first = spark.table(database + "." + customers).count();
-        }
-        tables = hive;
-      } else {
+        tables = new HiveOrcSink(spark, new HiveOrcSink.Options(database, writeMode));
+      } else if (sink == Sink.noop) {
         tables = new NoopSink();
       }
+      TableSink target = tables;
+      long first = writeMode == WriteMode.append
+          ? targetChecked(() -> target.rowsIn(Table.CUSTOMERS.baseName() + tableSuffix)) : 0;
       BatchJob.Options options = new BatchJob.Options(spec, total, unique, first, partitions,
           tableSuffix, embedTruth);
-      RunReport result = BatchJob.run(spark, options, tables);
+      RunReport result = targetChecked(() -> BatchJob.run(spark, options, target));
       result.print(System.out);
       result.write(reportFile);
       System.out.println("  report: " + reportFile);
       return 0;
     } finally {
       spark.stop();
+      BigQueryConnection.closeAll();
     }
+  }
+
+  /** Runs {@code step}; a target that cannot take the tables is bad input, named by its flag. */
+  private <T> T targetChecked(java.util.function.Supplier<T> step) {
+    try {
+      return step.get();
+    } catch (TargetException e) {
+      String flag = switch (e.what()) {
+        case DATASET -> "--dataset-id " + bigQuery.datasetId;
+        case TABLE_COLUMNS -> "--write-mode append";
+        case SERVICE -> bigQuery.restEndpoint != null ? "--bigquery-endpoint " + bigQuery.restEndpoint
+            : "--project-id " + bigQuery.projectId;
+      };
+      String hint = e.what() == TargetException.What.TABLE_COLUMNS
+          ? " (was it written with another --embed-truth?)" : "";
+      throw new BadInput(flag + ": " + e.getMessage() + hint);
+    }
+  }
+
+  /**
+   * The Spark master: {@code --master}, or {@code local[*]}; under spark-submit, spark-submit's
+   * own (null), and {@code --master} belongs on spark-submit's command line.
+   */
+  private String sparkMaster() {
+    if (SparkSessions.underSparkSubmit()) {
+      if (master != null) {
+        throw new BadInput("--master " + master + ": under spark-submit, give --master to spark-submit itself");
+      }
+      return null;
+    }
+    return master != null ? master : "local[*]";
   }
 
   private LocalDate date() {

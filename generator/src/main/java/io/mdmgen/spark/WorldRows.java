@@ -2,9 +2,10 @@ package io.mdmgen.spark;
 
 import io.mdmgen.sinks.GeneratedRows;
 import io.mdmgen.sinks.OrcPartFile;
+import io.mdmgen.sinks.PartWriter;
+import io.mdmgen.sinks.bigquery.BigQueryPart;
 import io.mdmgen.world.TableCursor;
 import java.io.IOException;
-import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -28,9 +29,29 @@ record WorldRows(WorldScanOptions options) implements GeneratedRows {
   }
 
   @Override
-  public void writeOrc(int partition, OrcPartFile out) throws IOException {
-    List<WorldSource.MasterRange> ranges = WorldSource.MasterRange.split(options);
-    TableCursor cursor = ranges.get(partition).cursor(options);
+  public void write(int partition, PartWriter out) throws IOException {
+    TableCursor cursor = WorldSource.MasterRange.split(options).get(partition).cursor(options);
+    if (out instanceof OrcPartFile orc) {
+      writeOrc(cursor, orc);
+    } else if (out instanceof BigQueryPart bigquery) {
+      writeProto(cursor, bigquery);
+    } else {
+      throw new IllegalArgumentException("no world rows for a " + out.getClass().getSimpleName());
+    }
+  }
+
+  private void writeProto(TableCursor cursor, BigQueryPart out) throws IOException {
+    ProtoRowSink sink = new ProtoRowSink(schema());
+    while (true) {
+      sink.at(out.row());
+      if (!cursor.next(sink)) {
+        return;
+      }
+      out.endRow();
+    }
+  }
+
+  private void writeOrc(TableCursor cursor, OrcPartFile out) throws IOException {
     OrcRowSink sink = new OrcRowSink(schema(), out.keepsBatches());
     while (true) {
       sink.at(out.batch());

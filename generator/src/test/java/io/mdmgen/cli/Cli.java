@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs bin/mdmgen as a user would, in its own JVM. */
@@ -18,7 +19,13 @@ public final class Cli {
   private Cli() {}
 
   public static Result run(Path workDir, String... args) throws IOException, InterruptedException {
-    Process p = start(workDir, args);
+    return run(workDir, Map.of(), args);
+  }
+
+  /** Runs bin/mdmgen with {@code env} changed: a null value removes the variable. */
+  public static Result run(Path workDir, Map<String, String> env, String... args)
+      throws IOException, InterruptedException {
+    Process p = start(workDir, env, args);
     if (!p.waitFor(10, TimeUnit.MINUTES)) {
       p.destroyForcibly();
       throw new AssertionError("mdmgen " + String.join(" ", args) + " did not finish in 10 minutes");
@@ -28,6 +35,11 @@ public final class Cli {
 
   /** Starts bin/mdmgen; its output goes to stdout.txt and stderr.txt in {@code workDir}. */
   public static Process start(Path workDir, String... args) throws IOException {
+    return start(workDir, Map.of(), args);
+  }
+
+  /** {@link #start(Path, String...)} with {@code env} changed: a null value removes the variable. */
+  public static Process start(Path workDir, Map<String, String> env, String... args) throws IOException {
     List<String> cmd = new ArrayList<>();
     cmd.add(ROOT.resolve("bin/mdmgen").toString());
     cmd.addAll(List.of(args));
@@ -36,6 +48,13 @@ public final class Cli {
         .redirectOutput(workDir.resolve("stdout.txt").toFile())
         .redirectError(workDir.resolve("stderr.txt").toFile());
     pb.environment().put("MDMGEN_JAVA_OPTS", "-Xmx3g");
+    env.forEach((k, v) -> {
+      if (v == null) {
+        pb.environment().remove(k);
+      } else {
+        pb.environment().put(k, v);
+      }
+    });
     return pb.start();
   }
 

@@ -77,7 +77,7 @@ class OrcPartFileTest {
   void rowsKeptInMemoryKeepTheirOwnText(Table table) throws IOException {
     GeneratedRows rows = WorldSource.rows(table, SPEC, EXTENT, 1, true);
     OrcPartFile part = OrcPartFile.inMemory(rows.schema());
-    rows.writeOrc(0, part);
+    rows.write(0, part);
     part.close();
     assertSameRows(table, rows.schema(), part.kept());
   }

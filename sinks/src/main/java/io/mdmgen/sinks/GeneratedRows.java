@@ -13,7 +13,7 @@ import org.apache.spark.sql.types.StructType;
 /**
  * A table's rows, computed partition by partition from the partition number alone. A sink either
  * reads them as a Spark {@link Dataset}, or has its tasks write each partition straight into its
- * files ({@link #writeOrc}), which skips Spark's row format and its ORC serializer.
+ * own {@link PartWriter} ({@link #write}), which skips Spark's row format and its serializers.
  */
 public interface GeneratedRows extends Serializable {
   StructType schema();
@@ -23,8 +23,11 @@ public interface GeneratedRows extends Serializable {
   /** The rows as Spark reads them. */
   Dataset<Row> dataset(SparkSession spark);
 
-  /** Writes the rows of {@code partition} to {@code out}; runs in a task. */
-  void writeOrc(int partition, OrcPartFile out) throws IOException;
+  /**
+   * Writes the rows of {@code partition} to {@code out}; runs in a task. Throws
+   * {@link IllegalArgumentException} for a kind of writer these rows cannot fill.
+   */
+  void write(int partition, PartWriter out) throws IOException;
 
   /** Runs {@code task} on every partition number, one Spark task each. */
   default void eachPartition(SparkSession spark, VoidFunction<Integer> task) {

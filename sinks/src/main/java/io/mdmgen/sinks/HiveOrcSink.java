@@ -26,8 +26,6 @@ import org.apache.spark.util.LongAccumulator;
  * existing table (append), so readers never see a partly written table.
  */
 public final class HiveOrcSink implements TableSink {
-  /** The accumulator in which {@link #stage(String, GeneratedRows)} counts rows written. */
-  public static final String ROWS_WRITTEN = "mdmgen.rows_written";
   private static final String STAGING = "__staging";
 
   private final SparkSession spark;
@@ -35,10 +33,16 @@ public final class HiveOrcSink implements TableSink {
   private final WriteMode mode;
   private final Set<String> staged = new LinkedHashSet<>();
 
-  public HiveOrcSink(SparkSession spark, String database, WriteMode mode) {
+  /**
+   * What the sink writes to: a database of the session's Hive catalog (the session decides the
+   * metastore and the warehouse), and whether rows replace or extend the tables there.
+   */
+  public record Options(String database, WriteMode mode) {}
+
+  public HiveOrcSink(SparkSession spark, Options options) {
     this.spark = spark;
-    this.database = database;
-    this.mode = mode;
+    this.database = options.database();
+    this.mode = options.mode();
     spark.sql("CREATE DATABASE IF NOT EXISTS `" + database + "`");
   }
 
@@ -51,13 +55,13 @@ public final class HiveOrcSink implements TableSink {
     if (mode == WriteMode.append && exists(table)) {
       StructType existing = spark.table(qualified(table)).schema();
       if (!existing.sameType(schema) || !Arrays.equals(existing.fieldNames(), schema.fieldNames())) {
-        throw new IllegalArgumentException("--write-mode append: table " + qualified(table)
-            + " has other columns than this run writes (was it written with another --embed-truth?)");
+        throw new TargetException(TargetException.What.TABLE_COLUMNS, "table " + qualified(table)
+            + " has other columns than this run writes");
       }
     }
   }
 
-  @Override
+  /** Writes {@code rows} with Spark's own Hive ORC writer (the benchmark's reference). */
   public void stage(String table, Dataset<Row> rows) {
     String staging = freshStaging(table);
     rows.write().format("hive").option("fileFormat", "orc").mode("errorifexists").saveAsTable(staging);
@@ -145,8 +149,12 @@ public final class HiveOrcSink implements TableSink {
     return "hive:" + qualified(table) + " (ORC)";
   }
 
-  /** Whether {@code table} exists in the sink's database. */
-  public boolean exists(String table) {
+  @Override
+  public long rowsIn(String table) {
+    return exists(table) ? spark.table(qualified(table)).count() : 0;
+  }
+
+  private boolean exists(String table) {
     return spark.catalog().tableExists(database, table);
   }
 

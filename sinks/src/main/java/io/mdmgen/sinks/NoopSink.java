@@ -2,6 +2,7 @@ package io.mdmgen.sinks;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 
 /** Generates every row and discards it (Spark's {@code noop} format): the generation-speed probe. */
@@ -10,7 +11,12 @@ public final class NoopSink implements TableSink {
   public void check(String table, StructType schema) {}
 
   @Override
-  public void stage(String table, Dataset<Row> rows) {
+  public void stage(String table, GeneratedRows rows) {
+    stage(rows.dataset(SparkSession.active()));
+  }
+
+  /** Reads {@code rows} through Spark and discards them. */
+  public void stage(Dataset<Row> rows) {
     rows.write().format("noop").mode("overwrite").save();
   }
 
@@ -23,5 +29,10 @@ public final class NoopSink implements TableSink {
   @Override
   public String describe(String table) {
     return "noop:" + table;
+  }
+
+  @Override
+  public long rowsIn(String table) {
+    return 0;
   }
 }

@@ -32,7 +32,7 @@ import org.apache.spark.sql.types.StructType;
  * batches go to the file. Columns are ORC's types for the Spark schema (strings, ints, dates,
  * decimals up to 18 digits as scaled longs, booleans), as Spark's own ORC writer declares them.
  */
-public final class OrcPartFile implements Closeable {
+public final class OrcPartFile implements PartWriter, Closeable {
   static final String TEMPORARY = "_temporary";
 
   private final TypeDescription type;
@@ -89,7 +89,7 @@ public final class OrcPartFile implements Closeable {
     OrcPartFile out = new OrcPartFile(type, OrcFile.createWriter(temporary,
         OrcFile.writerOptions(conf).setSchema(type).setProlepticGregorian(true).overwrite(true)));
     try {
-      rows.writeOrc(partition, out);
+      rows.write(partition, out);
     } finally {
       out.close();
     }

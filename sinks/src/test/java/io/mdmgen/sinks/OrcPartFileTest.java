@@ -58,7 +58,8 @@ class OrcPartFileTest {
     }
 
     @Override
-    public void writeOrc(int partition, OrcPartFile out) throws IOException {
+    public void write(int partition, PartWriter writer) throws IOException {
+      OrcPartFile out = (OrcPartFile) writer;
       for (int i = 0; i < rows; i++) {
         if (i == failAfter) {
           throw new IOException("generator failed at row " + i);
@@ -136,7 +137,7 @@ class OrcPartFileTest {
   @Test
   void inMemoryPartsKeepTheirFullBatches() throws IOException {
     OrcPartFile part = OrcPartFile.inMemory(SCHEMA);
-    new Numbered(VectorizedRowBatch.DEFAULT_SIZE + 5, -1).writeOrc(0, part);
+    new Numbered(VectorizedRowBatch.DEFAULT_SIZE + 5, -1).write(0, part);
     part.close();
     assertEquals(2, part.kept().size());
     assertEquals(VectorizedRowBatch.DEFAULT_SIZE, part.kept().get(0).size);
