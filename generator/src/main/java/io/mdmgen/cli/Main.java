@@ -91,8 +91,8 @@ public final class Main implements Callable<Integer> {
   @Option(names = "--topic-partitions", defaultValue = "0", paramLabel = "N", description = "Stream: partitions of topics mdmgen creates. Default: the brokers' default.")
   int topicPartitions;
 
-  @Option(names = "--checkpoint", paramLabel = "DIR", description = "Stream: checkpoint directory; a rerun with it goes on at the next event. Default: a temporary one.")
-  Path checkpoint;
+  @Option(names = "--checkpoint", paramLabel = "DIR|URI", description = "Stream: checkpoint directory (or a Hadoop file system URI: hdfs://, gs://, s3a://); a rerun with it goes on at the next event. Default: a temporary one.")
+  String checkpoint;
 
   @Unmatched
   List<String> kafkaOptions = new ArrayList<>();
@@ -214,7 +214,7 @@ public final class Main implements Callable<Integer> {
         : new String[][] {{"--events-per-second", eventsPerSecond}, {"--duration", duration},
             {"--bootstrap-servers", bootstrapServers}, {"--schema-registry-url", schemaRegistryUrl},
             {"--rate-profile", rateProfile.equals("constant") ? null : rateProfile},
-            {"--checkpoint", checkpoint == null ? null : checkpoint.toString()}};
+            {"--checkpoint", checkpoint}};
     for (String[] flag : onlyFor) {
       if (flag[1] != null) {
         throw new BadInput(flag[0] + " " + flag[1] + ": not used in " + m + " mode (see --help)");
@@ -295,12 +295,12 @@ public final class Main implements Callable<Integer> {
         System.err.println("mdmgen: bootstrap.servers=" + bootstrap + " schema.registry.url=" + registryUrl);
       }
       SchemaRegistry registry = new SchemaRegistry(registryUrl, auth);
-      Path cp = checkpoint;
+      String cp = checkpoint;
       if (cp == null) {
         tempCheckpoint = Files.createTempDirectory("mdmgen-checkpoint-");
-        cp = tempCheckpoint;
-      } else {
-        writable("--checkpoint", cp);
+        cp = tempCheckpoint.toString();
+      } else if (!cp.matches("[A-Za-z][A-Za-z0-9+.-]+:.*")) { // a local directory, not a URI
+        writable("--checkpoint", Path.of(cp));
       }
       StreamJob.Options options = new StreamJob.Options(spec, rate, rateProfile, seconds,
           embedTruth, bootstrap, registry, producer, topicPrefix, topicPartitions, cp, partitions);

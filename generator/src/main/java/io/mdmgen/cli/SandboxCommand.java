@@ -20,6 +20,10 @@ final class SandboxCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
+    if (io.mdmgen.batch.SparkSessions.underSparkSubmit()) {
+      throw new Main.BadInput("sandbox: runs from bin/mdmgen only (the application jar for spark-submit"
+          + " carries no Kafka broker)");
+    }
     for (int port : new int[] {kafkaPort, registryPort}) {
       if (port < 0 || port > 65_535) {
         throw new Main.BadInput((port == kafkaPort ? "--kafka-port " : "--schema-registry-port ") + port

@@ -3,7 +3,7 @@ package io.mdmgen.spark;
 import io.mdmgen.sinks.GeneratedRows;
 import io.mdmgen.sinks.OrcPartFile;
 import io.mdmgen.sinks.PartWriter;
-import io.mdmgen.sinks.bigquery.BigQueryPart;
+import io.mdmgen.sinks.bigquery.ProtoRowWriter;
 import io.mdmgen.world.TableCursor;
 import java.io.IOException;
 import org.apache.spark.sql.Dataset;
@@ -33,14 +33,14 @@ record WorldRows(WorldScanOptions options) implements GeneratedRows {
     TableCursor cursor = WorldSource.MasterRange.split(options).get(partition).cursor(options);
     if (out instanceof OrcPartFile orc) {
       writeOrc(cursor, orc);
-    } else if (out instanceof BigQueryPart bigquery) {
-      writeProto(cursor, bigquery);
+    } else if (out instanceof ProtoRowWriter proto) {
+      writeProto(cursor, proto);
     } else {
       throw new IllegalArgumentException("no world rows for a " + out.getClass().getSimpleName());
     }
   }
 
-  private void writeProto(TableCursor cursor, BigQueryPart out) throws IOException {
+  private void writeProto(TableCursor cursor, ProtoRowWriter out) throws IOException {
     ProtoRowSink sink = new ProtoRowSink(schema());
     while (true) {
       sink.at(out.row());

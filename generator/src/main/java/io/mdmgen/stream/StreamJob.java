@@ -17,7 +17,6 @@ import io.mdmgen.spark.StreamControl;
 import io.mdmgen.world.WorldSpec;
 import java.io.PrintStream;
 import java.nio.ByteBuffer;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -62,7 +61,7 @@ public final class StreamJob {
    */
   public record Options(WorldSpec spec, double rate, String rateProfile, double durationSeconds,
       boolean embedTruth, String bootstrapServers, SchemaRegistry registry,
-      ProducerOptions producer, String topicPrefix, int topicPartitions, Path checkpoint,
+      ProducerOptions producer, String topicPrefix, int topicPartitions, String checkpoint,
       int partitions) {
 
     public Options withPartitions(int n) {
@@ -142,7 +141,7 @@ public final class StreamJob {
     return KafkaEventSink.write(EventSource.read(spark, scan), scan, o.bootstrapServers(),
             o.producer().properties())
         .queryName("mdmgen-stream")
-        .option("checkpointLocation", o.checkpoint().toString())
+        .option("checkpointLocation", o.checkpoint())
         // Offsets and commits are written beside the next batch, not between batches: the pause
         // between micro-batches is what makes paced events late.
         .option("asyncProgressTrackingEnabled", "true")

@@ -25,13 +25,13 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /** The real broker and registry the stream ITs share, and ways to read back what a run wrote. */
-final class StreamSandbox {
-  static final Path FAST_DEMO = Cli.ROOT.resolve("scenarios/fast-demo.yaml");
+public final class StreamSandbox {
+  public static final Path FAST_DEMO = Cli.ROOT.resolve("scenarios/fast-demo.yaml");
   private static Sandbox sandbox;
 
   private StreamSandbox() {}
 
-  static synchronized Sandbox get() {
+  public static synchronized Sandbox get() {
     if (sandbox == null) {
       sandbox = Sandbox.start(0, 0);
       Runtime.getRuntime().addShutdownHook(new Thread(sandbox::close));
@@ -102,7 +102,7 @@ final class StreamSandbox {
   }
 
   /** scripts/verify-stream (Confluent's Python deserializer) on the topics under {@code prefix}. */
-  static Verified verify(Path dir, String prefix, String... more) throws IOException, InterruptedException {
+  public static Verified verify(Path dir, String prefix, String... more) throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>(List.of(Cli.ROOT.resolve("scripts/verify-stream").toString(),
         "--bootstrap-servers", get().bootstrapServers(),
         "--schema-registry-url", get().schemaRegistryUrl(), "--topic-prefix", prefix));
@@ -119,5 +119,5 @@ final class StreamSandbox {
         Files.readString(dir.resolve("verify.err")));
   }
 
-  record Verified(int exit, com.fasterxml.jackson.databind.JsonNode summary, String stderr) {}
+  public record Verified(int exit, com.fasterxml.jackson.databind.JsonNode summary, String stderr) {}
 }

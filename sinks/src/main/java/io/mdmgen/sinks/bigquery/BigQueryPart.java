@@ -15,7 +15,6 @@ import com.google.cloud.bigquery.storage.v1.WriteStream;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.DescriptorProtos.DescriptorProto;
 import com.google.protobuf.Int64Value;
-import io.mdmgen.sinks.PartWriter;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +29,7 @@ import java.util.concurrent.LinkedBlockingQueue;
  * few requests in flight. Every request names the stream and carries the row schema (the API
  * asks it only of the first; bqemulator of every one), a few hundred bytes per 8 MB.
  */
-public final class BigQueryPart implements PartWriter, AutoCloseable {
+public final class BigQueryPart implements ProtoRowWriter, AutoCloseable {
   /** Under the API's 10 MB per AppendRows request, with room for the request's own fields. */
   static final int REQUEST_BYTES = 8 << 20;
   private static final int IN_FLIGHT = 4;
@@ -78,7 +77,7 @@ public final class BigQueryPart implements PartWriter, AutoCloseable {
   }
 
   /** A new pending stream on {@code table} ({@code projects/P/datasets/D/tables/T}). */
-  static BigQueryPart open(BigQueryConnection connection, String table, DescriptorProto row) {
+  public static BigQueryPart open(BigQueryConnection connection, String table, DescriptorProto row) {
     BigQueryWriteClient client = connection.write();
     WriteStream stream = client.createWriteStream(CreateWriteStreamRequest.newBuilder()
         .setParent(table)
@@ -88,10 +87,12 @@ public final class BigQueryPart implements PartWriter, AutoCloseable {
   }
 
   /** The next row to fill; {@link #endRow()} adds it to the stream. */
+  @Override
   public ProtoRow row() {
     return row.clear();
   }
 
+  @Override
   public void endRow() throws IOException {
     batch.addSerializedRows(ByteString.copyFrom(row.bytes(), 0, row.length()));
     batchRows++;
@@ -148,7 +149,7 @@ public final class BigQueryPart implements PartWriter, AutoCloseable {
    * Sends the last rows, waits for every answer and finalizes the stream (no more appends);
    * returns the stream's name, for the commit.
    */
-  String finish() throws IOException {
+  public String finish() throws IOException {
     send();
     while (inFlight > 0) {
       awaitOne();
@@ -163,7 +164,7 @@ public final class BigQueryPart implements PartWriter, AutoCloseable {
   }
 
   /** Rows added so far. */
-  long rows() {
+  public long rows() {
     return sent + batchRows;
   }
 

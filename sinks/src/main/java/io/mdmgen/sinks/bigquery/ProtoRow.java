@@ -28,6 +28,13 @@ public final class ProtoRow {
     return length;
   }
 
+  /** Fields encoded before (a row kept in memory), as they are. */
+  public void encoded(byte[] fields, int offset, int count) {
+    room(count);
+    System.arraycopy(fields, offset, bytes, length, count);
+    length += count;
+  }
+
   public void string(int field, byte[] utf8, int offset, int count) {
     tag(field, WIRE_LENGTH_DELIMITED);
     varint(count);
