@@ -84,10 +84,11 @@ class BigQuerySinkIT {
     Process run = Cli.start(dir, args.toArray(String[]::new));
     BigQuery client = emulator.client();
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-    // Wait until the run writes its second table (the first one is staged, none committed).
-    while (tableCount(client, "killed_mdmgen_staging") < 2 && run.isAlive() && System.nanoTime() < deadline) {
+    // Kill it while its tasks write the first table's streams (staged, nothing committed).
+    while (tableCount(client, "killed_mdmgen_staging") < 1 && run.isAlive() && System.nanoTime() < deadline) {
       Thread.sleep(200);
     }
+    Thread.sleep(5_000);
     assertTrue(run.isAlive(), () -> "the run ended before it was killed: " + stderr(dir));
     run.descendants().forEach(ProcessHandle::destroyForcibly);
     run.destroyForcibly();
