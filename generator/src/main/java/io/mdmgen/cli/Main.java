@@ -49,7 +49,8 @@ import picocli.CommandLine.Unmatched;
     sortOptions = false, usageHelpAutoWidth = true,
     description = "Generates a deterministic world of master customers and their CRM, ERP and"
         + " e-commerce records.%nStream mode sends change events to Kafka as Avro (Confluent wire"
-        + " format); batch mode writes the tables to Hive ORC (embedded metastore).",
+        + " format); batch mode writes the tables to Hive ORC or BigQuery. Runs on a local Spark, or"
+        + " as an application jar under spark-submit on any Spark cluster.",
     subcommands = SandboxCommand.class,
     footer = {"%nStream: --kafka.<property>=<value> sets a Kafka producer property, e.g."
         + " --kafka.acks=all, --kafka.compression.type=zstd, --kafka.security.protocol=SASL_SSL;"
@@ -64,7 +65,7 @@ public final class Main implements Callable<Integer> {
   /** Where batch tables go. */
   enum Sink { hive, bigquery, noop }
 
-  @Option(names = "--mode", paramLabel = "MODE", description = "stream (change events to Kafka) or batch (tables to Hive ORC). Default: stream if --events-per-second is given, else batch.")
+  @Option(names = "--mode", paramLabel = "MODE", description = "stream (change events to Kafka) or batch (tables to Hive ORC or BigQuery). Default: stream if --events-per-second is given, else batch.")
   Mode mode;
 
   @Option(names = "--events-per-second", paramLabel = "RATE", description = "Stream: events per second over all topics (tombstones and truth records included).")
@@ -486,7 +487,7 @@ public final class Main implements Callable<Integer> {
     }
   }
 
-  private static void writable(String flag, Path dir) {
+  static void writable(String flag, Path dir) {
     try {
       Files.createDirectories(dir);
     } catch (IOException | RuntimeException e) {

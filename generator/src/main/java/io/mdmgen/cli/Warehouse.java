@@ -1,7 +1,6 @@
 package io.mdmgen.cli;
 
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -38,21 +37,10 @@ record Warehouse(String uri, Path local, Path embeddedMetastore) {
           + " cluster's metastore (README: Running on a cluster)");
     }
     if (local != null) {
-      writable(local);
+      Main.writable("--warehouse", local);
       String uri = local.toAbsolutePath().normalize().toUri().toString();
       return new Warehouse(uri, local, underSparkSubmit ? null : local);
     }
     return new Warehouse(value, null, null);
-  }
-
-  private static void writable(Path dir) {
-    try {
-      Files.createDirectories(dir);
-    } catch (java.io.IOException | RuntimeException e) {
-      throw new Main.BadInput("--warehouse " + dir + ": cannot create (" + e.getClass().getSimpleName() + ")");
-    }
-    if (!Files.isDirectory(dir) || !Files.isWritable(dir)) {
-      throw new Main.BadInput("--warehouse " + dir + ": not a writable directory");
-    }
   }
 }

@@ -27,10 +27,17 @@ class ProtoRowTest {
       DataTypes.createStructField("spent", DataTypes.createDecimalType(12, 2), false),
       DataTypes.createStructField("active", DataTypes.BooleanType, false)});
 
-  private static Descriptor descriptor() throws Exception {
-    FileDescriptorProto file = FileDescriptorProto.newBuilder().setName("row.proto")
-        .addMessageType(BigQueryTypes.descriptor(SCHEMA)).build();
-    return FileDescriptor.buildFrom(file, new FileDescriptor[0]).findMessageTypeByName(BigQueryTypes.ROW_MESSAGE);
+  private static Descriptor descriptor;
+
+  /** The row message as protobuf itself builds it from the descriptor we send (built once). */
+  private static synchronized Descriptor descriptor() throws Exception {
+    if (descriptor == null) {
+      FileDescriptorProto file = FileDescriptorProto.newBuilder().setName("row.proto")
+          .addMessageType(BigQueryTypes.descriptor(SCHEMA)).build();
+      descriptor = FileDescriptor.buildFrom(file, new FileDescriptor[0])
+          .findMessageTypeByName(BigQueryTypes.ROW_MESSAGE);
+    }
+    return descriptor;
   }
 
   private static DynamicMessage parse(ProtoRow row) throws Exception {
