@@ -45,7 +45,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Unmatched;
 
 /** The {@code mdmgen} command line. */
-@Command(name = "mdmgen", mixinStandardHelpOptions = true, version = "mdmgen 0.1.0",
+@Command(name = "mdmgen", mixinStandardHelpOptions = true, version = Main.VERSION,
     sortOptions = false, usageHelpAutoWidth = true,
     description = "Generates a deterministic world of master customers and their CRM, ERP and"
         + " e-commerce records.%nStream mode sends change events to Kafka as Avro (Confluent wire"
@@ -58,6 +58,7 @@ import picocli.CommandLine.Unmatched;
     exitCodeOnInvalidInput = Main.BAD_INPUT)
 public final class Main implements Callable<Integer> {
   static final int BAD_INPUT = 2;
+  static final String VERSION = "mdmgen 0.1.0";
 
   /** Which engine mode to run. */
   enum Mode { batch, stream }

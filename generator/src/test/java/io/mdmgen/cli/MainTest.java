@@ -1,8 +1,12 @@
 package io.mdmgen.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import picocli.CommandLine;
 import org.junit.jupiter.api.Test;
 
 class MainTest {
@@ -17,6 +21,28 @@ class MainTest {
   void aCauseWithoutMessageIsNamedByItsClass() {
     assertEquals("java.lang.NullPointerException",
         Main.rootCause(new IllegalStateException("wrapped", new NullPointerException())));
+  }
+
+  @Test
+  void sandboxRefusesWhatItDoesNotKnowBeforeStartingAnything() {
+    for (String[] args : new String[][] {{"sandbox", "--bogus"}, {"sandbox", "extra"},
+        {"sandbox", "--kafka-port", "0", "--bogus=1"}}) {
+      StringWriter err = new StringWriter();
+      CommandLine cl = Main.commandLine();
+      cl.setErr(new PrintWriter(err));
+      assertEquals(2, cl.execute(args), String.join(" ", args));
+      assertEquals(1, err.toString().lines().count(), err.toString());
+      assertTrue(err.toString().contains(args[args.length - 1].replaceFirst("=.*", "")), err.toString());
+    }
+  }
+
+  @Test
+  void sandboxPrintsTheVersion() {
+    StringWriter out = new StringWriter();
+    CommandLine cl = Main.commandLine();
+    cl.setOut(new PrintWriter(out));
+    assertEquals(0, cl.execute("sandbox", "-V"));
+    assertEquals("mdmgen 0.1.0", out.toString().trim());
   }
 
   @Test
