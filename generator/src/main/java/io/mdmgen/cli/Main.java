@@ -301,7 +301,7 @@ public final class Main implements Callable<Integer> {
       if (cp == null) {
         tempCheckpoint = Files.createTempDirectory("mdmgen-checkpoint-");
         cp = tempCheckpoint.toString();
-      } else if (!cp.matches("[A-Za-z][A-Za-z0-9+.-]+:.*")) { // a local directory, not a URI
+      } else if (!Warehouse.isUri(cp)) { // a local directory
         writable("--checkpoint", Path.of(cp));
       }
       StreamJob.Options options = new StreamJob.Options(spec, rate, rateProfile, seconds,

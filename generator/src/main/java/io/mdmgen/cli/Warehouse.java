@@ -17,13 +17,18 @@ record Warehouse(String uri, Path local, Path embeddedMetastore) {
   /** A scheme of two or more letters: {@code hdfs:}, {@code gs:}, {@code file:}, ... */
   private static final String SCHEME = "[A-Za-z][A-Za-z0-9+.-]+:.*";
 
+  /** Whether {@code value} is a URI with a scheme (a Hadoop file system's), not a local path. */
+  static boolean isUri(String value) {
+    return value.matches(SCHEME);
+  }
+
   static Warehouse of(String flag, boolean underSparkSubmit) {
     if (flag == null && underSparkSubmit) {
       return new Warehouse(null, null, null);
     }
     String value = flag == null ? "./warehouse" : flag;
     Path local = null;
-    if (!value.matches(SCHEME)) {
+    if (!isUri(value)) {
       local = Path.of(value);
     } else if (value.startsWith("file:")) {
       try {

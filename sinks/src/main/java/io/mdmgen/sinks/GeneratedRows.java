@@ -2,8 +2,11 @@ package io.mdmgen.sinks;
 
 import java.io.IOException;
 import java.io.Serializable;
+import java.util.List;
 import java.util.stream.IntStream;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.function.Function;
 import org.apache.spark.api.java.function.VoidFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -31,8 +34,16 @@ public interface GeneratedRows extends Serializable {
 
   /** Runs {@code task} on every partition number, one Spark task each. */
   default void eachPartition(SparkSession spark, VoidFunction<Integer> task) {
-    JavaSparkContext.fromSparkContext(spark.sparkContext())
-        .parallelize(IntStream.range(0, partitions()).boxed().toList(), Math.max(1, partitions()))
-        .foreach(task);
+    partitionNumbers(spark).foreach(task);
+  }
+
+  /** Runs {@code task} on every partition number, one Spark task each; returns their results. */
+  default <T> List<T> mapPartitions(SparkSession spark, Function<Integer, T> task) {
+    return partitionNumbers(spark).map(task).collect();
+  }
+
+  private JavaRDD<Integer> partitionNumbers(SparkSession spark) {
+    return JavaSparkContext.fromSparkContext(spark.sparkContext())
+        .parallelize(IntStream.range(0, partitions()).boxed().toList(), Math.max(1, partitions()));
   }
 }

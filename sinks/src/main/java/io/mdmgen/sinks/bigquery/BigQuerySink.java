@@ -26,8 +26,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
-import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.Function;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
@@ -124,11 +122,7 @@ public final class BigQuerySink implements TableSink {
     WritePart task = new WritePart(options.connection(), parent, rows,
         BigQueryTypes.descriptor(rows.schema()).toByteArray(),
         spark.sparkContext().longAccumulator(ROWS_WRITTEN));
-    List<String> streams = JavaSparkContext.fromSparkContext(spark.sparkContext())
-        .parallelize(IntStream.range(0, rows.partitions()).boxed().toList(), Math.max(1, rows.partitions()))
-        .map(task)
-        .collect();
-    staged.put(table, streams);
+    staged.put(table, rows.mapPartitions(spark, task));
   }
 
   /**
