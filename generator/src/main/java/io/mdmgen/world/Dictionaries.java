@@ -118,6 +118,20 @@ public final class Dictionaries {
     placeText = text.toByteArray();
   }
 
+  byte[] firstName(Master m) {
+    return (m.female ? femaleFirst : maleFirst)[m.first];
+  }
+
+  /** The first name as it appears in emails and usernames. */
+  byte[] firstHandle(Master m) {
+    return (m.female ? femaleFirstHandle : maleFirstHandle)[m.first];
+  }
+
+  /** The nicknames of the master's first name; none for many names. */
+  byte[][] nicknames(Master m) {
+    return (m.female ? femaleNicknames : maleNicknames)[m.first];
+  }
+
   /** Length in bytes of place {@code p}'s city, which starts at {@code placeAt[p] + CITY}. */
   int cityLength(int p) {
     return placeAt[p + 1] - placeAt[p] - CITY;

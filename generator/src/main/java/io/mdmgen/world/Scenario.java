@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The rates of every source system. Defaults are the product brief's; a scenario file overrides
+ * The rates of every source system. Defaults are each system's own; a scenario file overrides
  * any of them per source:
  *
  * <pre>
@@ -39,17 +39,12 @@ public final class Scenario implements Serializable {
     this.life = life;
   }
 
+  /** Every system's {@link SourceSystem#defaults()} and the default stream life. */
   public static Scenario defaults() {
     EnumMap<SourceSystem, SourceRates> m = new EnumMap<>(SourceSystem.class);
-    m.put(SourceSystem.CRM, new SourceRates(0.80, new double[] {0.85, 0.15}, 0.30, 0.20, 0.10, 0.15,
-        new double[] {0.30, 0.20, 0.10, 0.10, 0.05, 0.05, 0.20},
-        new double[] {0.50, 0.25, 0.10, 0.05, 0.10}, 120));
-    m.put(SourceSystem.ERP, new SourceRates(0.70, new double[] {1.0}, 0.30, 0.20, 0.10, 0.15,
-        new double[] {0.05, 0.25, 0.05, 0.05, 0.50, 0.05, 0.05},
-        new double[] {0.10, 0.20, 0.05, 0.60, 0.05}, 3600));
-    m.put(SourceSystem.ECOMMERCE, new SourceRates(0.60, new double[] {0.70, 0.25, 0.05}, 0.30, 0.20,
-        0.10, 0.15, new double[] {0.10, 0.30, 0.10, 0.25, 0.05, 0.10, 0.10},
-        new double[] {0.20, 0.30, 0.10, 0.10, 0.30}, 5));
+    for (SourceSystem s : SourceSystem.values()) {
+      m.put(s, s.defaults());
+    }
     return new Scenario(m, Life.DEFAULTS);
   }
 
@@ -87,7 +82,9 @@ public final class Scenario implements Serializable {
       return base;
     }
     if (!root.isObject()) {
-      throw new IllegalArgumentException("expected a map of source systems (crm, erp, ecommerce) and stream");
+      throw new IllegalArgumentException("expected a map of source systems ("
+          + java.util.Arrays.stream(SourceSystem.values()).map(SourceSystem::code)
+              .collect(java.util.stream.Collectors.joining(", ")) + ") and stream");
     }
     EnumMap<SourceSystem, SourceRates> m = new EnumMap<>(base.rates);
     Life life = base.life;

@@ -1,25 +1,57 @@
 package io.mdmgen.world;
 
+import io.mdmgen.avro.Schemas;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 
-/** The three systems that hold copies of master customers, in the order records are counted. */
+/**
+ * The systems that hold copies of master customers, one definition each: everything that makes
+ * a system itself lives here, and {@link Table}, the stream's topics and {@link Scenario}'s
+ * defaults derive from it, so another system is one more constant (and its schema). The order is
+ * the order in which records are counted.
+ */
 public enum SourceSystem {
-  CRM("crm", "CRM-", "raw_crm_customers"),
-  ERP("erp", "ERP-", "raw_erp_customers"),
-  ECOMMERCE("ecommerce", "ECM-", "raw_ecommerce_customers");
+  CRM("crm", "CRM-", "raw_crm_customers", "crm.customers", Schemas.CRM_CUSTOMER,
+      new SourceRates(0.80, new double[] {0.85, 0.15}, 0.30, 0.20, 0.10, 0.15,
+          new double[] {0.30, 0.20, 0.10, 0.10, 0.05, 0.05, 0.20},
+          new double[] {0.50, 0.25, 0.10, 0.05, 0.10}, 120),
+      CrmColumns::new),
+  ERP("erp", "ERP-", "raw_erp_customers", "erp.customers", Schemas.ERP_CUSTOMER,
+      new SourceRates(0.70, new double[] {1.0}, 0.30, 0.20, 0.10, 0.15,
+          new double[] {0.05, 0.25, 0.05, 0.05, 0.50, 0.05, 0.05},
+          new double[] {0.10, 0.20, 0.05, 0.60, 0.05}, 3600),
+      ErpColumns::new),
+  ECOMMERCE("ecommerce", "ECM-", "raw_ecommerce_customers", "ecommerce.customers",
+      Schemas.ECOMMERCE_CUSTOMER,
+      new SourceRates(0.60, new double[] {0.70, 0.25, 0.05}, 0.30, 0.20, 0.10, 0.15,
+          new double[] {0.10, 0.30, 0.10, 0.25, 0.05, 0.10, 0.10},
+          new double[] {0.20, 0.30, 0.10, 0.10, 0.30}, 5),
+      EcommerceColumns::new);
 
   private final String code;
   private final String idPrefix;
   private final String table;
+  private final String topic;
+  private final Schemas schema;
+  private final SourceRates defaults;
+  private final BiFunction<Long, Dictionaries, SourceColumns> columns;
   private final byte[] codeUtf8;
+  private final byte[] idPrefixUtf8;
 
-  SourceSystem(String code, String idPrefix, String table) {
+  SourceSystem(String code, String idPrefix, String table, String topic, Schemas schema,
+      SourceRates defaults, BiFunction<Long, Dictionaries, SourceColumns> columns) {
     this.code = code;
     this.idPrefix = idPrefix;
     this.table = table;
-    this.codeUtf8 = code.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    this.topic = topic;
+    this.schema = schema;
+    this.defaults = defaults;
+    this.columns = columns;
+    this.codeUtf8 = code.getBytes(StandardCharsets.US_ASCII);
+    this.idPrefixUtf8 = idPrefix.getBytes(StandardCharsets.US_ASCII);
   }
 
   /** The value of {@code source_system}, and the key in scenario files. */
@@ -31,13 +63,38 @@ public enum SourceSystem {
     return codeUtf8;
   }
 
-  String idPrefix() {
+  /** What every {@code source_record_id} of this system starts with. */
+  public String idPrefix() {
     return idPrefix;
+  }
+
+  byte[] idPrefixUtf8() {
+    return idPrefixUtf8;
   }
 
   /** The batch table name, before any suffix. */
   public String table() {
     return table;
+  }
+
+  /** The stream topic name, after the topic prefix. */
+  public String topic() {
+    return topic;
+  }
+
+  /** The published schema of this system's records. */
+  public Schemas schema() {
+    return schema;
+  }
+
+  /** The rates of the default scenario. */
+  public SourceRates defaults() {
+    return defaults;
+  }
+
+  /** The writer of the columns only this system has, for the world seeded with {@code seed}. */
+  SourceColumns columns(long seed, Dictionaries dictionaries) {
+    return columns.apply(seed, dictionaries);
   }
 
   /** The system with this code; throws, naming the allowed codes, for anything else. */

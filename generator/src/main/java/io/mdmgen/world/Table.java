@@ -1,23 +1,48 @@
 package io.mdmgen.world;
 
 import io.mdmgen.avro.Schemas;
+import java.util.Arrays;
+import java.util.stream.Collectors;
 
-/** The tables (and, in stream mode, topics) of the world, each with its published schema. */
-public enum Table {
-  CUSTOMERS("customers", Schemas.CUSTOMER, null),
-  CRM("raw_crm_customers", Schemas.CRM_CUSTOMER, SourceSystem.CRM),
-  ERP("raw_erp_customers", Schemas.ERP_CUSTOMER, SourceSystem.ERP),
-  ECOMMERCE("raw_ecommerce_customers", Schemas.ECOMMERCE_CUSTOMER, SourceSystem.ECOMMERCE),
-  MATCH_TRUTH("match_truth", Schemas.MATCH_TRUTH, null);
+/**
+ * The tables of a batch run, each with its published schema: the golden customers, one per
+ * {@link SourceSystem}, then the match truth. Source tables derive from their system's definition.
+ */
+public final class Table {
+  public static final Table CUSTOMERS = new Table(0, "customers", Schemas.CUSTOMER, null);
+  private static final SourceSystem[] SOURCES = SourceSystem.values();
+  private static final Table[] ALL = new Table[SOURCES.length + 2];
+  public static final Table MATCH_TRUTH;
 
+  static {
+    ALL[0] = CUSTOMERS;
+    for (SourceSystem s : SOURCES) {
+      ALL[1 + s.ordinal()] = new Table(1 + s.ordinal(), s.table(), s.schema(), s);
+    }
+    MATCH_TRUTH = new Table(ALL.length - 1, "match_truth", Schemas.MATCH_TRUTH, null);
+    ALL[ALL.length - 1] = MATCH_TRUTH;
+  }
+
+  private final int ordinal;
   private final String baseName;
   private final Schemas schema;
   private final SourceSystem source;
 
-  Table(String baseName, Schemas schema, SourceSystem source) {
+  private Table(int ordinal, String baseName, Schemas schema, SourceSystem source) {
+    this.ordinal = ordinal;
     this.baseName = baseName;
     this.schema = schema;
     this.source = source;
+  }
+
+  /** Every table, in the order runs write and report them. */
+  public static Table[] values() {
+    return ALL.clone();
+  }
+
+  /** This table's position in {@link #values()}. */
+  public int ordinal() {
+    return ordinal;
   }
 
   /** The table name before any suffix. */
@@ -35,20 +60,22 @@ public enum Table {
   }
 
   public static Table of(SourceSystem source) {
-    return switch (source) {
-      case CRM -> CRM;
-      case ERP -> ERP;
-      case ECOMMERCE -> ECOMMERCE;
-    };
+    return ALL[1 + source.ordinal()];
   }
 
   /** The table with this base name; throws, naming the allowed names, for anything else. */
   public static Table named(String name) {
-    for (Table t : values()) {
+    for (Table t : ALL) {
       if (t.baseName.equals(name)) {
         return t;
       }
     }
-    throw new IllegalArgumentException("unknown table '" + name + "'");
+    throw new IllegalArgumentException("unknown table '" + name + "' (allowed: "
+        + Arrays.stream(ALL).map(Table::baseName).collect(Collectors.joining(", ")) + ")");
+  }
+
+  @Override
+  public String toString() {
+    return baseName;
   }
 }

@@ -28,7 +28,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -50,7 +50,7 @@ class BatchHiveIT {
 
   @TempDir static Path work;
   static Path warehouse;
-  static Map<Table, OrcTables.Rows> tables = new EnumMap<>(Table.class);
+  static Map<Table, OrcTables.Rows> tables = new LinkedHashMap<>();
   static JsonNode report;
 
   @BeforeAll
@@ -221,7 +221,7 @@ class BatchHiveIT {
       args.addAll(List.of(variants[v]));
       Cli.Result r = Cli.run(dir, args.toArray(String[]::new));
       assertEquals(0, r.exit(), () -> String.join("\n", r.stderr()));
-      Map<Table, OrcTables.Rows> other = new EnumMap<>(Table.class);
+      Map<Table, OrcTables.Rows> other = new LinkedHashMap<>();
       for (Table t : Table.values()) {
         other.put(t, OrcTables.read(tableDir(dir.resolve("warehouse"), t)));
       }
@@ -241,7 +241,7 @@ class BatchHiveIT {
 
   /** Per table, a digest of its sorted rows: equal digests mean equal row sets, field by field. */
   private static Map<Table, String> digests(Map<Table, OrcTables.Rows> t) throws Exception {
-    Map<Table, String> out = new EnumMap<>(Table.class);
+    Map<Table, String> out = new LinkedHashMap<>();
     for (Map.Entry<Table, OrcTables.Rows> e : t.entrySet()) {
       List<String> rows = new ArrayList<>(e.getValue().rows().size());
       for (String[] row : e.getValue().rows()) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mdmgen.world.Scenario;
+import io.mdmgen.world.SourceSystem;
 import io.mdmgen.world.WorldSpec;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -92,7 +93,8 @@ class EventStreamTest {
         }
       }
     }
-    for (Topic t : List.of(Topic.CUSTOMERS, Topic.CRM, Topic.ERP, Topic.ECOMMERCE)) {
+    for (Topic t : List.of(Topic.CUSTOMERS, Topic.of(SourceSystem.CRM), Topic.of(SourceSystem.ERP),
+        Topic.of(SourceSystem.ECOMMERCE))) {
       assertEquals(Set.of(EventKind.values()).size() - 1, kinds.get(t).size(), t + " has " + kinds.get(t));
     }
     assertEquals(Set.of(EventKind.TRUTH), kinds.get(Topic.MATCH_TRUTH));

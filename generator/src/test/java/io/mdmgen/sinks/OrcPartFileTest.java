@@ -37,7 +37,7 @@ import org.apache.spark.sql.types.DecimalType;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The ORC path refers to the bytes the model composed instead of copying them: every value of
@@ -53,7 +53,7 @@ class OrcPartFileTest {
   Path dir;
 
   @ParameterizedTest
-  @EnumSource(Table.class)
+  @MethodSource("io.mdmgen.world.Table#values")
   void rowsWrittenToAFileReadBackAsTheModelMadeThem(Table table) throws IOException {
     GeneratedRows rows = WorldSource.rows(table, SPEC, EXTENT, 1, true);
     long written = OrcPartFile.write(rows, 0, dir.toString(), "test", Map.of("orc.compress", "ZSTD"));
@@ -73,7 +73,7 @@ class OrcPartFileTest {
   }
 
   @ParameterizedTest
-  @EnumSource(Table.class)
+  @MethodSource("io.mdmgen.world.Table#values")
   void rowsKeptInMemoryKeepTheirOwnText(Table table) throws IOException {
     GeneratedRows rows = WorldSource.rows(table, SPEC, EXTENT, 1, true);
     OrcPartFile part = OrcPartFile.inMemory(rows.schema());

@@ -3,6 +3,7 @@ package io.mdmgen.spark;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import io.mdmgen.world.SourceSystem;
 import io.mdmgen.world.Table;
 import java.util.Arrays;
 import org.apache.spark.sql.avro.SchemaConverters;
@@ -21,7 +22,8 @@ class SparkSchemasTest {
 
   @Test
   void sourceTablesDropTheMasterIdUnlessTheTruthIsEmbedded() {
-    for (Table t : new Table[] {Table.CRM, Table.ERP, Table.ECOMMERCE}) {
+    for (Table t : new Table[] {Table.of(SourceSystem.CRM), Table.of(SourceSystem.ERP),
+        Table.of(SourceSystem.ECOMMERCE)}) {
       assertFalse(Arrays.asList(SparkSchemas.of(t, false).fieldNames()).contains("customer_id"), t.baseName());
       assertEquals(SparkSchemas.of(t, true).size() - 1, SparkSchemas.of(t, false).size());
     }

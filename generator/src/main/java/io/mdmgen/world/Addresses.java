@@ -1,0 +1,133 @@
+package io.mdmgen.world;
+
+import static io.mdmgen.world.Fields.PLACE;
+import static io.mdmgen.world.Fields.STREET;
+import static io.mdmgen.world.Fields.STREET_NUMBER;
+import static io.mdmgen.world.Fields.SUFFIX;
+import static io.mdmgen.world.Fields.UNIT;
+import static io.mdmgen.world.Fields.UNIT_NUMBER;
+
+/**
+ * Where people live: the draw of a place (ZIP, city, state) and a street address in it, made
+ * the same way when a customer appears and when it moves, and the text of the street line in
+ * each system's formats.
+ */
+final class Addresses {
+  static final String[][] SUFFIXES = {
+    {"Street", "St"}, {"Avenue", "Ave"}, {"Boulevard", "Blvd"}, {"Road", "Rd"}, {"Drive", "Dr"},
+    {"Lane", "Ln"}, {"Court", "Ct"}, {"Place", "Pl"}, {"Terrace", "Ter"}, {"Parkway", "Pkwy"},
+    {"Circle", "Cir"}, {"Way", "Way"}
+  };
+  private static final long[] SUFFIX_CDF = Hash.cdf(22, 16, 5, 12, 12, 10, 7, 5, 3, 2, 4, 2);
+  static final String[][] UNITS = {{"Apartment", "Apt"}, {"Suite", "Ste"}, {"Unit", "Unit"}};
+  private static final long[] UNIT_CDF = Hash.cdf(70, 15, 15);
+  /** The street-line format of golden records: USPS style. */
+  static final int GOLDEN_FORMAT = 1;
+  /** The format written all in upper case, whose city is upper case too. */
+  static final int UPPER_FORMAT = 4;
+
+  private final Dictionaries dict;
+  private final byte[][][] streetNames;
+
+  Addresses(Dictionaries dictionaries) {
+    this.dict = dictionaries;
+    this.streetNames = streetNames(dictionaries);
+  }
+
+  /** Draws where {@code m} lives from {@code key}: a master's key, or a move's. */
+  void draw(long key, Master m) {
+    Dictionaries d = dict;
+    m.place = Hash.below(Hash.of(key, PLACE), d.places());
+    long sn = Hash.of(key, STREET_NUMBER);
+    m.streetNumber = 1 + Hash.below(sn, (sn & 3) == 0 ? 99 : 9_999);
+    m.street = Hash.below(Hash.of(key, STREET), d.last.length + d.maleFirst.length);
+    m.streetSuffix = Hash.pick(Hash.of(key, SUFFIX), SUFFIX_CDF);
+    long u = Hash.of(key, UNIT);
+    m.unitKind = Hash.unit(u) < 0.25 ? Hash.pick(Hash.mix(u), UNIT_CDF) : -1;
+    m.unitNumber = 1 + Hash.below(Hash.of(key, UNIT_NUMBER), 400);
+  }
+
+  /** The columns a move from {@code before} to {@code m.place} changes, as column bits. */
+  long moved(int before, Master m) {
+    long changed = World.bit(Column.ADDRESS);
+    long was = dict.placeCityState[before];
+    long is = dict.placeCityState[m.place];
+    if (was >>> 32 != is >>> 32) {
+      changed |= World.bit(Column.CITY);
+    }
+    if ((int) was != (int) is) {
+      changed |= World.bit(Column.STATE);
+    }
+    if (before != m.place) { // every place has a ZIP code of its own
+      changed |= World.bit(Column.ZIP_CODE);
+    }
+    return changed;
+  }
+
+  /**
+   * Appends the street line in one of seven formats: 0 "12 Oak Avenue, Apartment 4", 1 "12 Oak
+   * Ave Apt 4" (USPS style, the golden form), 2 "12 Oak Ave. Apt. 4", 3 "12 Oak Ave #4", 4 "12
+   * OAK AVE APT 4", 5 "12 oak avenue, apartment 4", 6 "12 Oak Avenue Apt 4". Each piece comes from
+   * a table by format, already in the format's case: branches on a format drawn per record
+   * mispredict.
+   */
+  void street(Master m, int format, Utf8Buffer b) {
+    b.appendDigits(m.streetNumber, 1).append(' ')
+        .append(streetNames[ADDRESS_CASE[format]][m.street])
+        .append(SUFFIX_TEXT[format][m.streetSuffix]);
+    if (m.unitKind >= 0) {
+      b.append(UNIT_TEXT[format][m.unitKind]).appendDigits(m.unitNumber, 1);
+    }
+  }
+
+  /** Appends the city of {@code m}'s place. */
+  void city(Master m, Utf8Buffer b) {
+    b.append(dict.placeText, dict.placeAt[m.place] + Dictionaries.CITY, dict.cityLength(m.place));
+  }
+
+  /** Writes {@code m}'s state and ZIP code. */
+  void stateAndZip(Master m, RowSink out) {
+    int at = dict.placeAt[m.place];
+    out.string(Column.STATE, dict.placeText, at + Dictionaries.STATE,
+        Dictionaries.CITY - Dictionaries.STATE);
+    out.string(Column.ZIP_CODE, dict.placeText, at + Dictionaries.ZIP,
+        Dictionaries.STATE - Dictionaries.ZIP);
+  }
+
+  /** Text case of each address format: as written (0), upper (1: format 4), lower (2: format 5). */
+  private static final int[] ADDRESS_CASE = {0, 0, 0, 0, 1, 2, 0};
+
+  /** The pieces of the street line after the street name, by format and suffix or unit kind. */
+  private static final byte[][][] SUFFIX_TEXT = new byte[SourceRates.ADDRESS_FORMATS][][];
+  private static final byte[][][] UNIT_TEXT = new byte[SourceRates.ADDRESS_FORMATS][][];
+
+  static {
+    for (int f = 0; f < SourceRates.ADDRESS_FORMATS; f++) {
+      boolean fullSuffix = f == 0 || f == 5 || f == 6;
+      boolean fullUnit = f == 0 || f == 5;
+      SUFFIX_TEXT[f] = new byte[SUFFIXES.length][];
+      for (int i = 0; i < SUFFIXES.length; i++) {
+        boolean dot = f == 2 && !SUFFIXES[i][1].equals(SUFFIXES[i][0]);
+        SUFFIX_TEXT[f][i] = Text.cased(ADDRESS_CASE[f],
+            Text.ascii(" " + SUFFIXES[i][fullSuffix ? 0 : 1] + (dot ? "." : "")));
+      }
+      UNIT_TEXT[f] = new byte[UNITS.length][];
+      for (int i = 0; i < UNITS.length; i++) {
+        boolean dot = f == 2 && i != 2;
+        UNIT_TEXT[f][i] = Text.cased(ADDRESS_CASE[f], Text.ascii(f == 3 ? " #"
+            : (fullUnit ? ", " : " ") + UNITS[i][fullUnit ? 0 : 1] + (dot ? ". " : " ")));
+      }
+    }
+  }
+
+  /** Street names (last names, then male first names) in each address case. */
+  private static byte[][][] streetNames(Dictionaries d) {
+    byte[][][] out = new byte[3][d.last.length + d.maleFirst.length][];
+    for (int c = 0; c < 3; c++) {
+      for (int i = 0; i < out[c].length; i++) {
+        out[c][i] = Text.cased(c, i < d.last.length ? d.last[i] : d.maleFirst[i - d.last.length]);
+      }
+    }
+    return out;
+  }
+}

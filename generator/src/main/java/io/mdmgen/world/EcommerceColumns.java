@@ -1,0 +1,46 @@
+package io.mdmgen.world;
+
+import static io.mdmgen.world.Fields.EXTRA;
+
+/** The shop's own columns: the username, orders and spend, favourite category, marketing opt-in. */
+final class EcommerceColumns implements SourceColumns {
+  private static final byte[][] CATEGORIES = Text.ascii("Electronics", "Home & Garden", "Apparel",
+      "Books", "Sports & Outdoors", "Beauty", "Toys", "Grocery", "Automotive", "Health");
+  private static final double[] ORDER_MEAN = {4, 9, 18, 40};
+  private static final double[] ORDER_VALUE_MU = {Math.log(45), Math.log(70), Math.log(120),
+      Math.log(260)};
+
+  private final Dictionaries dict;
+
+  EcommerceColumns(long seed, Dictionaries dictionaries) {
+    this.dict = dictionaries;
+  }
+
+  @Override
+  public void write(Master m, Variation v, RowSink out) {
+    long k = v.key;
+    Utf8Buffer b = out.text();
+    int at = b.length();
+    byte[] last = dict.lastHandle[m.handleLast];
+    b.append(dict.firstHandle(m));
+    long h = Hash.of(k, EXTRA);
+    switch ((int) (h & 3)) {
+      case 0 -> b.append('.').append(last);
+      case 1 -> b.append('_').append(last);
+      case 2 -> b.append(last);
+      default -> b.append(last, 0, 1);
+    }
+    b.appendDigits(Hash.below(Hash.mix(h), 10_000), 2);
+    Text.put(out, Column.USERNAME, b, at);
+    // Orders ~ geometric around the segment's mean; spend = orders x log-normal basket.
+    double mean = ORDER_MEAN[m.segment];
+    int orders = (int) Math.floor(Math.log(1 - Hash.unit(Hash.of(k, EXTRA + 1)) * 0.999999)
+        / Math.log(mean / (mean + 1)));
+    out.int32(Column.TOTAL_ORDERS, orders);
+    double basket = Math.exp(ORDER_VALUE_MU[m.segment] + 0.5 * Hash.normal(Hash.of(k, EXTRA + 2)));
+    out.cents(Column.TOTAL_SPENT, Math.round(orders * basket * 100));
+    Text.put(out, Column.PREFERRED_CATEGORY,
+        CATEGORIES[Hash.below(Hash.of(k, EXTRA + 3), CATEGORIES.length)]);
+    out.bool(Column.MARKETING_OPT_IN, Hash.unit(Hash.of(k, EXTRA + 4)) < 0.55);
+  }
+}

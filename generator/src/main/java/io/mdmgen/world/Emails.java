@@ -1,0 +1,67 @@
+package io.mdmgen.world;
+
+import static io.mdmgen.world.Fields.DOMAIN;
+import static io.mdmgen.world.Fields.EMAIL_DIGITS;
+import static io.mdmgen.world.Fields.EMAIL_PATTERN;
+
+/**
+ * Email addresses: a local part made of the customer's names in one of five patterns, maybe two
+ * digits, at one of the common mail providers; drawn the same way when a customer appears and
+ * when it changes address.
+ */
+final class Emails {
+  static final String[] DOMAINS = {"gmail.com", "yahoo.com", "outlook.com", "hotmail.com",
+      "icloud.com", "aol.com", "comcast.net", "att.net", "protonmail.com", "msn.com"};
+  private static final long[] DOMAIN_CDF = Hash.cdf(35, 15, 12, 10, 8, 5, 5, 4, 3, 3);
+  private static final byte[][] DOMAIN_UTF8 = Text.ascii(DOMAINS);
+  private static final byte[] SEPARATOR = {'.', 0, 0, '_', 0};
+
+  private final Dictionaries dict;
+
+  Emails(Dictionaries dictionaries) {
+    this.dict = dictionaries;
+  }
+
+  /** Draws {@code m}'s address from {@code key}: a master's key. */
+  void draw(long key, Master m) {
+    m.emailPattern = Hash.below(Hash.of(key, EMAIL_PATTERN), 5);
+    long ed = Hash.of(key, EMAIL_DIGITS);
+    m.emailDigits = Hash.unit(ed) < 0.4 ? 1 + Hash.below(Hash.mix(ed), 99) : -1;
+    m.emailDomain = Hash.pick(Hash.of(key, DOMAIN), DOMAIN_CDF);
+  }
+
+  /** Draws a new address for {@code m} from a change's {@code key}: always at another provider. */
+  void change(long key, Master m) {
+    int before = m.emailDomain;
+    draw(key, m);
+    if (m.emailDomain == before) {
+      m.emailDomain = otherDomain(before, Hash.mix(Hash.of(key, DOMAIN)));
+    }
+  }
+
+  /** Another provider than {@code domain}, drawn from {@code h}. */
+  static int otherDomain(int domain, long h) {
+    return (domain + 1 + Hash.below(h, DOMAINS.length - 1)) % DOMAINS.length;
+  }
+
+  /**
+   * Appends the local part: 0 first.last, 1 firstlast, 2 flast, 3 first_last, 4 firstl; then two
+   * digits for some. Composed without branching on the pattern.
+   */
+  void local(Master m, Utf8Buffer b) {
+    byte[] first = dict.firstHandle(m);
+    byte[] last = dict.lastHandle[m.handleLast];
+    int p = m.emailPattern;
+    byte separator = SEPARATOR[p];
+    b.append(first, 0, p == 2 ? 1 : first.length).appendIf(separator != 0, separator)
+        .append(last, 0, p == 4 ? 1 : last.length);
+    int at = b.length();
+    b.appendDigits(Math.max(m.emailDigits, 0), 2);
+    b.truncate(m.emailDigits >= 0 ? b.length() : at);
+  }
+
+  /** Appends "@" and provider {@code domain}. */
+  static void at(int domain, Utf8Buffer b) {
+    b.append('@').append(DOMAIN_UTF8[domain]);
+  }
+}

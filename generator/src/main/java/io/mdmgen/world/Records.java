@@ -1,0 +1,207 @@
+package io.mdmgen.world;
+
+/**
+ * The rows of the world: a master as its golden {@code customers} row, a varied master as a
+ * source system's record, and a record's {@code match_truth} row.
+ */
+final class Records {
+  private static final byte[] CUST = Text.ascii("CUST-");
+  private static final byte[] INITIAL_DOT = Text.ascii(".");
+
+  private final Dictionaries dict;
+  private final Addresses addresses;
+  private final Emails emails;
+  private final Occupations occupations;
+  private final long[][] idKeys = new long[SourceSystem.values().length][];
+  private final SourceColumns[] columns = new SourceColumns[SourceSystem.values().length];
+
+  Records(long seed, Dictionaries dictionaries, Addresses addresses, Emails emails,
+      Occupations occupations) {
+    this.dict = dictionaries;
+    this.addresses = addresses;
+    this.emails = emails;
+    this.occupations = occupations;
+    for (SourceSystem s : SourceSystem.values()) {
+      idKeys[s.ordinal()] = Ids.sourceRecordKeys(seed, s.ordinal());
+      columns[s.ordinal()] = s.columns(seed, dictionaries);
+    }
+  }
+
+  /** See {@link World#writeMaster}. */
+  void master(Master m, RowSink out) {
+    Utf8Buffer b = out.text();
+    int at = b.length();
+    customerId(m.index, b);
+    Text.put(out, Column.CUSTOMER_ID, b, at);
+    byte[] first = dict.firstName(m);
+    byte[] last = dict.last[m.last];
+    Text.put(out, Column.FIRST_NAME, first);
+    Text.put(out, Column.LAST_NAME, last);
+    at = b.length();
+    b.append(first).append(' ').append(last);
+    Text.put(out, Column.FULL_NAME, b, at);
+    at = b.length();
+    emails.local(m, b);
+    Emails.at(m.emailDomain, b);
+    Text.put(out, Column.EMAIL, b, at);
+    at = b.length();
+    Phones.e164(m, b);
+    Text.put(out, Column.PHONE, b, at);
+    at = b.length();
+    addresses.street(m, Addresses.GOLDEN_FORMAT, b);
+    Text.put(out, Column.ADDRESS, b, at);
+    at = b.length();
+    addresses.city(m, b);
+    Text.put(out, Column.CITY, b, at);
+    addresses.stateAndZip(m, out);
+    out.date(Column.DATE_OF_BIRTH, m.birthDay);
+    at = b.length();
+    occupations.company(m, b);
+    Text.put(out, Column.COMPANY, b, at);
+    at = b.length();
+    occupations.jobTitle(m, b);
+    Text.put(out, Column.JOB_TITLE, b, at);
+    Standing.write(m, out);
+  }
+
+  /** See {@link World#writeSource}. */
+  void source(Master m, SourceSystem source, int copy, Variation v, RowSink out) {
+    Utf8Buffer b = out.text();
+    int at = b.length();
+    sourceRecordId(m.index, source, copy, b);
+    Text.put(out, Column.SOURCE_RECORD_ID, b, at);
+    Text.put(out, Column.SOURCE_SYSTEM, source.codeUtf8());
+    if (out.keeps(Column.CUSTOMER_ID)) {
+      at = b.length();
+      customerId(m.index, b);
+      Text.put(out, Column.CUSTOMER_ID, b, at);
+    }
+    names(m, v, b, out);
+
+    if (v.missing == Column.EMAIL) {
+      out.missing(Column.EMAIL);
+    } else {
+      at = b.length();
+      emails.local(m, b);
+      typo(v, Column.EMAIL, b, at, b.length());
+      Emails.at(v.emailDomain, b);
+      Text.put(out, Column.EMAIL, b, at);
+    }
+    if (v.missing == Column.PHONE) {
+      out.missing(Column.PHONE);
+    } else {
+      at = b.length();
+      Phones.format(m, v.phoneFormat, b);
+      Text.put(out, Column.PHONE, b, at);
+    }
+    if (v.missing == Column.ADDRESS) {
+      out.missing(Column.ADDRESS);
+    } else {
+      at = b.length();
+      addresses.street(m, v.addressFormat, b);
+      typo(v, Column.ADDRESS, b, at, b.length());
+      Text.put(out, Column.ADDRESS, b, at);
+    }
+    at = b.length();
+    addresses.city(m, b);
+    if (v.addressFormat == Addresses.UPPER_FORMAT) {
+      b.upper(at, b.length());
+    }
+    typo(v, Column.CITY, b, at, b.length());
+    Text.put(out, Column.CITY, b, at);
+    addresses.stateAndZip(m, out);
+    if (v.missing == Column.DATE_OF_BIRTH) {
+      out.missing(Column.DATE_OF_BIRTH);
+    } else {
+      out.date(Column.DATE_OF_BIRTH, m.birthDay);
+    }
+    if (v.missing == Column.COMPANY) {
+      out.missing(Column.COMPANY);
+    } else {
+      at = b.length();
+      occupations.company(m, b);
+      typo(v, Column.COMPANY, b, at, b.length());
+      Text.put(out, Column.COMPANY, b, at);
+    }
+    if (v.missing == Column.JOB_TITLE) {
+      out.missing(Column.JOB_TITLE);
+    } else {
+      at = b.length();
+      occupations.jobTitle(m, b);
+      Text.put(out, Column.JOB_TITLE, b, at);
+    }
+    Standing.write(m, out);
+    columns[source.ordinal()].write(m, v, out);
+  }
+
+  /**
+   * First, last and full name, composed in the buffer so that full_name repeats exactly what
+   * first and last hold.
+   */
+  private void names(Master m, Variation v, Utf8Buffer b, RowSink out) {
+    int firstAt = b.length();
+    if (v.nameKind == Variation.NICKNAME) {
+      b.append(dict.nicknames(m)[v.nickname]);
+    } else if (v.nameKind == Variation.INITIAL) {
+      b.append(dict.firstName(m), 0, 1).append(INITIAL_DOT);
+    } else {
+      b.append(dict.firstName(m));
+    }
+    caseName(v, b, firstAt);
+    typo(v, Column.FIRST_NAME, b, firstAt, b.length());
+    int firstEnd = b.length();
+    int lastAt = b.length();
+    b.append(dict.last[m.last]);
+    caseName(v, b, lastAt);
+    typo(v, Column.LAST_NAME, b, lastAt, b.length());
+    int lastEnd = b.length();
+    out.string(Column.FIRST_NAME, b.bytes(), firstAt, firstEnd - firstAt);
+    out.string(Column.LAST_NAME, b.bytes(), lastAt, lastEnd - lastAt);
+    int at = b.length();
+    if (v.nameKind == Variation.ORDER) {
+      b.append(b.bytes(), lastAt, lastEnd - lastAt).append(',').append(' ')
+          .append(b.bytes(), firstAt, firstEnd - firstAt);
+    } else {
+      b.append(b.bytes(), firstAt, firstEnd - firstAt).append(' ')
+          .append(b.bytes(), lastAt, lastEnd - lastAt);
+    }
+    Text.put(out, Column.FULL_NAME, b, at);
+  }
+
+  /** See {@link World#writeTruth}. */
+  void truth(long index, SourceSystem source, int copy, RowSink out) {
+    Utf8Buffer b = out.text();
+    Text.put(out, Column.SOURCE_SYSTEM, source.codeUtf8());
+    int at = b.length();
+    sourceRecordId(index, source, copy, b);
+    Text.put(out, Column.SOURCE_RECORD_ID, b, at);
+    at = b.length();
+    customerId(index, b);
+    Text.put(out, Column.CUSTOMER_ID, b, at);
+  }
+
+  private static void customerId(long index, Utf8Buffer b) {
+    b.append(CUST).appendDigits(index, 10);
+  }
+
+  private void sourceRecordId(long index, SourceSystem source, int copy, Utf8Buffer b) {
+    b.append(source.idPrefixUtf8());
+    Ids.base32(Ids.sourceRecord(idKeys[source.ordinal()], index, copy), b);
+  }
+
+  private static void caseName(Variation v, Utf8Buffer b, int from) {
+    if (v.nameKind == Variation.CASE) {
+      if (v.upperCase) {
+        b.upper(from, b.length());
+      } else {
+        b.lower(from, b.length());
+      }
+    }
+  }
+
+  private static void typo(Variation v, Column column, Utf8Buffer b, int from, int to) {
+    if (v.typo == column) {
+      Typos.apply(v.typoDraw, b, from, to);
+    }
+  }
+}
