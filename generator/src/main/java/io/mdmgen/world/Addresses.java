@@ -18,7 +18,9 @@ final class Addresses {
     {"Lane", "Ln"}, {"Court", "Ct"}, {"Place", "Pl"}, {"Terrace", "Ter"}, {"Parkway", "Pkwy"},
     {"Circle", "Cir"}, {"Way", "Way"}
   };
-  private static final long[] SUFFIX_CDF = Hash.cdf(22, 16, 5, 12, 12, 10, 7, 5, 3, 2, 4, 2);
+  /** Street types as common as in pseudopeople's census sample (see build-reference-data.py). */
+  private static final long[] SUFFIX_CDF = Hash.cdf(24, 17, 2.4, 17, 19, 7.4, 6, 2.7, 0.7, 0.4,
+      2.5, 2.9);
   static final String[][] UNITS = {{"Apartment", "Apt"}, {"Suite", "Ste"}, {"Unit", "Unit"}};
   private static final long[] UNIT_CDF = Hash.cdf(70, 15, 15);
   /** The street-line format of golden records: USPS style. */
@@ -37,10 +39,13 @@ final class Addresses {
   /** Draws where {@code m} lives from {@code key}: a master's key, or a move's. */
   void draw(long key, Master m) {
     Dictionaries d = dict;
-    m.place = Hash.below(Hash.of(key, PLACE), d.places());
+    m.place = d.placeWeights.pick(Hash.of(key, PLACE));
     long sn = Hash.of(key, STREET_NUMBER);
     m.streetNumber = 1 + Hash.below(sn, (sn & 3) == 0 ? 99 : 9_999);
-    m.street = Hash.below(Hash.of(key, STREET), d.last.length + d.maleFirst.length);
+    long street = Hash.of(key, STREET);
+    int name = d.streetWeights.pick(street);
+    // 0 is the long tail of streets named after people: -1 - the surname.
+    m.street = name > 0 ? name - 1 : -1 - d.lastWeights.pick(Hash.mix(street));
     m.streetSuffix = Hash.pick(Hash.of(key, SUFFIX), SUFFIX_CDF);
     long u = Hash.of(key, UNIT);
     m.unitKind = Hash.unit(u) < 0.25 ? Hash.pick(Hash.mix(u), UNIT_CDF) : -1;
@@ -72,9 +77,19 @@ final class Addresses {
    * mispredict.
    */
   void street(Master m, int format, Utf8Buffer b) {
-    b.appendDigits(m.streetNumber, 1).append(' ')
-        .append(streetNames[ADDRESS_CASE[format]][m.street])
-        .append(SUFFIX_TEXT[format][m.streetSuffix]);
+    b.appendDigits(m.streetNumber, 1).append(' ');
+    if (m.street >= 0) {
+      b.append(streetNames[ADDRESS_CASE[format]][m.street]);
+    } else {
+      int at = b.length();
+      b.append(dict.last[-1 - m.street]);
+      if (ADDRESS_CASE[format] == 1) {
+        b.upper(at, b.length());
+      } else if (ADDRESS_CASE[format] == 2) {
+        b.lower(at, b.length());
+      }
+    }
+    b.append(SUFFIX_TEXT[format][m.streetSuffix]);
     if (m.unitKind >= 0) {
       b.append(UNIT_TEXT[format][m.unitKind]).appendDigits(m.unitNumber, 1);
     }
@@ -120,12 +135,12 @@ final class Addresses {
     }
   }
 
-  /** Street names (last names, then male first names) in each address case. */
+  /** The common street names in each address case. */
   private static byte[][][] streetNames(Dictionaries d) {
-    byte[][][] out = new byte[3][d.last.length + d.maleFirst.length][];
+    byte[][][] out = new byte[3][d.streets.length][];
     for (int c = 0; c < 3; c++) {
       for (int i = 0; i < out[c].length; i++) {
-        out[c][i] = Text.cased(c, i < d.last.length ? d.last[i] : d.maleFirst[i - d.last.length]);
+        out[c][i] = Text.cased(c, d.streets[i]);
       }
     }
     return out;

@@ -11,6 +11,8 @@ final class CrmColumns implements SourceColumns {
       "Proposal", "Negotiation", "Closed Won", "Closed Lost");
   private static final long[] DEAL_STAGE_CDF = Hash.cdf(20, 20, 15, 10, 20, 15);
   private static final int SALES_REPS = 250;
+  /** When the sales reps were born, for their first names. */
+  private static final int REPS_BORN = 1988;
 
   private final Dictionaries dict;
   /** The hash domain of the CRM's sales reps, people of their own. */
@@ -28,8 +30,10 @@ final class CrmColumns implements SourceColumns {
     long rep = Hash.entity(salesReps, Hash.below(Hash.of(k, EXTRA + 1), SALES_REPS));
     Utf8Buffer b = out.text();
     int at = b.length();
-    b.append(dict.femaleFirst[Hash.below(Hash.of(rep, Fields.FIRST), dict.femaleFirst.length)])
-        .append(' ').append(dict.last[Hash.below(Hash.of(rep, Fields.LAST), dict.last.length)]);
+    boolean female = (Hash.of(rep, Fields.GENDER) & 1) == 0;
+    b.append((female ? dict.femaleFirst : dict.maleFirst)[
+            dict.firstName(female, REPS_BORN, Hash.of(rep, Fields.FIRST))])
+        .append(' ').append(dict.last[dict.lastWeights.pick(Hash.of(rep, Fields.LAST))]);
     Text.put(out, Column.SALES_REP, b, at);
     Text.put(out, Column.DEAL_STAGE, DEAL_STAGES[Hash.pick(Hash.of(k, EXTRA + 2), DEAL_STAGE_CDF)]);
   }

@@ -17,16 +17,31 @@ import net.datafaker.Faker;
 
 /**
  * The word lists the world picks from, loaded once per JVM and held as UTF-8 bytes so rows are
- * composed without allocating. Names, companies and job titles are Datafaker's English locale
- * data; places (ZIP, city, state, area codes) and nicknames are real tables shipped with mdmgen
- * (see scripts/build-reference-data.py).
+ * composed without allocating. Surnames (2010 Census), first names by sex and decade of birth
+ * (SSA), places with their populations (ZIP, city, state, area codes), street names and
+ * nicknames are real tables shipped with mdmgen (see scripts/build-reference-data.py), each with
+ * its frequencies; company suffixes and job titles are Datafaker's English locale data.
  */
 public final class Dictionaries {
+  /** First names by sex, and by sex and decade of birth their weights (SSA baby names). */
   final byte[][] maleFirst;
   final byte[][] femaleFirst;
+  static final int FIRST_DECADE = 1920, DECADES = 9;
+  private final Weighted[] maleFirstByDecade;
+  private final Weighted[] femaleFirstByDecade;
+  private final int[][] maleFirstOfDecade;
+  private final int[][] femaleFirstOfDecade;
   final byte[][][] maleNicknames;
   final byte[][][] femaleNicknames;
+  /** Surnames, and their weights (2010 Census counts). */
   final byte[][] last;
+  final Weighted lastWeights;
+  /**
+   * Street names, without type or direction, by frequency; a draw of {@link #streetWeights}
+   * beyond them (0, the long tail) means a street named after a surname.
+   */
+  final byte[][] streets;
+  final Weighted streetWeights;
   /** Names as they appear in emails and usernames: ASCII letters and digits, lower case. */
   final byte[][] maleFirstHandle;
   final byte[][] femaleFirstHandle;
@@ -44,6 +59,8 @@ public final class Dictionaries {
   final long[] placeCityState;
   /** Up to six area codes per place, 10 bits each above a 3-bit count. */
   final long[] placeAreaCodes;
+  /** Places weighted by their population. */
+  final Weighted placeWeights;
   /** Valid exchanges (NXX 200-999) of each area code as bits: 13 longs per area code. */
   private final long[] exchangeBits = new long[1000 * EXCHANGE_WORDS];
   private static final int EXCHANGE_WORDS = 13;
@@ -68,12 +85,27 @@ public final class Dictionaries {
 
   private Dictionaries() {
     Faker faker = new Faker(Locale.ENGLISH);
-    maleFirst = utf8(list(faker, "name.male_first_name"));
-    femaleFirst = utf8(list(faker, "name.female_first_name"));
-    last = utf8(list(faker, "name.last_name"));
+    List<String[]> surnames = csv("surnames.csv");
+    last = utf8(surnames.stream().map(r -> r[0]).toList());
+    lastWeights = Weighted.of(surnames.stream().mapToLong(r -> Long.parseLong(r[1])).toArray());
+    List<String[]> firsts = csv("first_names.csv");
+    maleFirst = firstNames(firsts, "M");
+    femaleFirst = firstNames(firsts, "F");
+    maleFirstByDecade = new Weighted[DECADES];
+    femaleFirstByDecade = new Weighted[DECADES];
+    maleFirstOfDecade = new int[DECADES][];
+    femaleFirstOfDecade = new int[DECADES][];
+    byDecade(firsts, "M", maleFirst, maleFirstByDecade, maleFirstOfDecade);
+    byDecade(firsts, "F", femaleFirst, femaleFirstByDecade, femaleFirstOfDecade);
     maleFirstHandle = handles(maleFirst);
     femaleFirstHandle = handles(femaleFirst);
     lastHandle = handles(last);
+    List<String[]> streetRows = csv("streets.csv");
+    if (!streetRows.get(0)[0].equals("*")) {
+      throw new IllegalStateException("streets.csv: the first row must be the long tail, *");
+    }
+    streets = utf8(streetRows.stream().skip(1).map(r -> r[0]).toList());
+    streetWeights = Weighted.of(streetRows.stream().mapToLong(r -> Long.parseLong(r[1])).toArray());
     companySuffix = utf8(list(faker, "company.suffix"));
     jobSeniority = utf8(list(faker, "job.seniority"));
     jobField = utf8(list(faker, "job.field").stream().map(f -> f.replace('-', ' ')).toList());
@@ -94,6 +126,7 @@ public final class Dictionaries {
     placeAt = new int[places.size() + 1];
     placeAreaCodes = new long[places.size()];
     placeCityState = new long[places.size()];
+    long[] population = new long[places.size()];
     Map<String, Integer> ids = new HashMap<>();
     Set<String> zips = new HashSet<>();
     for (int i = 0; i < places.size(); i++) {
@@ -113,7 +146,9 @@ public final class Dictionaries {
         packed |= (long) Integer.parseInt(codes[j]) << (3 + 10 * j);
       }
       placeAreaCodes[i] = packed;
+      population[i] = Long.parseLong(p[4]);
     }
+    placeWeights = Weighted.of(population);
     placeAt[places.size()] = text.size();
     placeText = text.toByteArray();
   }
@@ -130,6 +165,45 @@ public final class Dictionaries {
   /** The nicknames of the master's first name; none for many names. */
   byte[][] nicknames(Master m) {
     return (m.female ? femaleNicknames : maleNicknames)[m.first];
+  }
+
+  /** A first name for a person of this sex born in {@code birthYear}, drawn by {@code h}. */
+  int firstName(boolean female, int birthYear, long h) {
+    int d = Math.max(0, Math.min(DECADES - 1, (birthYear - FIRST_DECADE) / 10));
+    return female ? femaleFirstOfDecade[d][femaleFirstByDecade[d].pick(h)]
+        : maleFirstOfDecade[d][maleFirstByDecade[d].pick(h)];
+  }
+
+  /** The names of one sex, most frequent (over all decades) first. */
+  private static byte[][] firstNames(List<String[]> rows, String sex) {
+    Map<String, Long> total = new HashMap<>();
+    for (String[] r : rows) {
+      if (r[0].equals(sex)) {
+        total.merge(r[2], Long.parseLong(r[3]), Long::sum);
+      }
+    }
+    List<String> names = new ArrayList<>(total.keySet());
+    names.sort((a, b) -> total.get(a).equals(total.get(b)) ? a.compareTo(b)
+        : Long.compare(total.get(b), total.get(a)));
+    return utf8(names);
+  }
+
+  private static void byDecade(List<String[]> rows, String sex, byte[][] names,
+      Weighted[] weights, int[][] indexes) {
+    Map<String, Integer> index = new HashMap<>();
+    for (int i = 0; i < names.length; i++) {
+      index.put(new String(names[i], StandardCharsets.UTF_8), i);
+    }
+    for (int d = 0; d < DECADES; d++) {
+      int decade = FIRST_DECADE + 10 * d;
+      List<String[]> of = rows.stream()
+          .filter(r -> r[0].equals(sex) && Integer.parseInt(r[1]) == decade).toList();
+      if (of.isEmpty()) {
+        throw new IllegalStateException("first_names.csv has no " + sex + " names of the " + decade + "s");
+      }
+      indexes[d] = of.stream().mapToInt(r -> index.get(r[2])).toArray();
+      weights[d] = Weighted.of(of.stream().mapToLong(r -> Long.parseLong(r[3])).toArray());
+    }
   }
 
   /** Length in bytes of place {@code p}'s city, which starts at {@code placeAt[p] + CITY}. */

@@ -24,11 +24,12 @@ public final class Master {
   int emailDigits; // -1: none
   int emailDomain;
   int birthDay;
-  int companyPattern;
+  boolean employed;
+  int companyPattern; // -1: no employer on file
   int companyA;
   int companyB;
   int companySuffix;
-  int jobSeniority;
+  int jobSeniority; // -1: no job title on file
   int jobField;
   int jobPosition;
   int segment;

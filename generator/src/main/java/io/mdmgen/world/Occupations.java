@@ -8,9 +8,19 @@ import static io.mdmgen.world.Fields.FIELD;
 import static io.mdmgen.world.Fields.POSITION;
 import static io.mdmgen.world.Fields.SENIORITY;
 
-/** Where customers work and as what: the employer's name and the job title. */
+/**
+ * Where customers work and as what. Most are consumers whose employer and job nobody asked:
+ * whether one works follows age (about the labour-force participation of each age), and of those
+ * who work, the job title is on file for {@link #JOB_KNOWN} and the employer for fewer.
+ */
 final class Occupations {
   private static final byte[][] COMPANY_JOIN = Text.ascii(" ", " ", "-", ", ");
+
+  /** Share working, by age band: 18-24, 25-54, 55-64, 65-74, 75+. */
+  private static final int[] AGE_FROM = {18, 25, 55, 65, 75};
+  private static final double[] WORKING = {0.60, 0.80, 0.64, 0.22, 0.07};
+  static final double JOB_KNOWN = 0.40;
+  static final double COMPANY_KNOWN = 0.70;
 
   private final Dictionaries dict;
 
@@ -18,15 +28,47 @@ final class Occupations {
     this.dict = dictionaries;
   }
 
-  void draw(long key, Master m) {
+  /** Draws {@code m}'s work, given its {@code age}. */
+  void draw(long key, Master m, int age) {
     Dictionaries d = dict;
-    m.companyPattern = Hash.below(Hash.of(key, COMPANY_PATTERN), 4);
-    m.companyA = Hash.below(Hash.of(key, COMPANY_A), d.last.length);
-    m.companyB = Hash.below(Hash.of(key, COMPANY_B), d.last.length);
+    int band = 0;
+    while (band + 1 < AGE_FROM.length && age >= AGE_FROM[band + 1]) {
+      band++;
+    }
+    m.employed = Hash.unit(Hash.of(key, Fields.EMPLOYED)) < WORKING[band];
+    boolean job = m.employed && Hash.unit(Hash.of(key, Fields.JOB_KNOWN)) < JOB_KNOWN;
+    boolean company = job && Hash.unit(Hash.of(key, Fields.COMPANY_KNOWN)) < COMPANY_KNOWN;
+    m.companyPattern = company ? Hash.below(Hash.of(key, COMPANY_PATTERN), 4) : -1;
+    m.companyA = d.lastWeights.pick(Hash.of(key, COMPANY_A));
+    m.companyB = d.lastWeights.pick(Hash.of(key, COMPANY_B));
     m.companySuffix = Hash.below(Hash.of(key, COMPANY_SUFFIX), d.companySuffix.length);
-    m.jobSeniority = Hash.below(Hash.of(key, SENIORITY), d.jobSeniority.length);
+    m.jobSeniority = job ? Hash.below(Hash.of(key, SENIORITY), d.jobSeniority.length) : -1;
     m.jobField = Hash.below(Hash.of(key, FIELD), d.jobField.length);
     m.jobPosition = Hash.below(Hash.of(key, POSITION), d.jobPosition.length);
+  }
+
+  /** Writes the employer, or that there is none on file. */
+  void writeCompany(Master m, RowSink out) {
+    if (m.companyPattern < 0) {
+      out.missing(Column.COMPANY);
+    } else {
+      Utf8Buffer b = out.text();
+      int at = b.length();
+      company(m, b);
+      Text.put(out, Column.COMPANY, b, at);
+    }
+  }
+
+  /** Writes the job title, or that there is none on file. */
+  void writeJobTitle(Master m, RowSink out) {
+    if (m.jobSeniority < 0) {
+      out.missing(Column.JOB_TITLE);
+    } else {
+      Utf8Buffer b = out.text();
+      int at = b.length();
+      jobTitle(m, b);
+      Text.put(out, Column.JOB_TITLE, b, at);
+    }
   }
 
   /** Appends the employer: 0 and 1 "Smith Group", 2 "Smith-Jones", 3 "Smith, Jones and Brown". */
@@ -35,7 +77,7 @@ final class Occupations {
     b.append(dict.last[m.companyA]).append(COMPANY_JOIN[p])
         .append(p < 2 ? dict.companySuffix[m.companySuffix] : dict.last[m.companyB]);
     if (p == 3) {
-      b.append(" and ").append(dict.last[(m.companyA + m.companyB + 1) % dict.last.length]);
+      b.append(" and ").append(dict.last[dict.lastWeights.pick(Hash.mix(m.companyA * 31L + m.companyB))]);
     }
   }
 

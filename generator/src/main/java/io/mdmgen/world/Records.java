@@ -55,12 +55,8 @@ final class Records {
     Text.put(out, Column.CITY, b, at);
     addresses.stateAndZip(m, out);
     out.date(Column.DATE_OF_BIRTH, m.birthDay);
-    at = b.length();
-    occupations.company(m, b);
-    Text.put(out, Column.COMPANY, b, at);
-    at = b.length();
-    occupations.jobTitle(m, b);
-    Text.put(out, Column.JOB_TITLE, b, at);
+    occupations.writeCompany(m, out);
+    occupations.writeJobTitle(m, out);
     Standing.write(m, out);
   }
 
@@ -115,7 +111,7 @@ final class Records {
     } else {
       out.date(Column.DATE_OF_BIRTH, m.birthDay);
     }
-    if (v.missing == Column.COMPANY) {
+    if (v.missing == Column.COMPANY || m.companyPattern < 0) {
       out.missing(Column.COMPANY);
     } else {
       at = b.length();
@@ -126,9 +122,7 @@ final class Records {
     if (v.missing == Column.JOB_TITLE) {
       out.missing(Column.JOB_TITLE);
     } else {
-      at = b.length();
-      occupations.jobTitle(m, b);
-      Text.put(out, Column.JOB_TITLE, b, at);
+      occupations.writeJobTitle(m, out);
     }
     Standing.write(m, out);
     columns[source.ordinal()].write(m, v, out);

@@ -12,10 +12,13 @@ import static io.mdmgen.world.Fields.SEGMENT;
 final class Standing {
   static final String[] SEGMENTS = {"Basic", "Regular", "Premium", "VIP"};
   private static final byte[][] SEGMENT_UTF8 = Text.ascii(SEGMENTS);
-  private static final long[] SEGMENT_CDF = Hash.thresholds(0.35, 0.75, 0.95, 1.0);
-  private static final double[] INCOME_MU = {Math.log(32_000), Math.log(58_000),
-      Math.log(105_000), Math.log(240_000)};
-  private static final double[] INCOME_SIGMA = {0.35, 0.35, 0.40, 0.50};
+  /** Median income by age band (18-24, 25-34, 35-44, 45-54, 55-64, 65+) and whether one works. */
+  private static final int[] AGE_FROM = {18, 25, 35, 45, 55, 65};
+  private static final double[] MEDIAN_INCOME = {24_000, 40_000, 50_000, 54_000, 50_000, 36_000};
+  private static final double WORKING = 1.4, NOT_WORKING = 0.6, INCOME_SIGMA = 0.55;
+  /** Segments follow income, blurred by what else the business values (sigma of the blur). */
+  private static final double[] SEGMENT_FROM = {Math.log(38_000), Math.log(80_000), Math.log(170_000)};
+  private static final double SEGMENT_BLUR = 0.35;
 
   private final int asOfDay;
 
@@ -23,12 +26,20 @@ final class Standing {
     this.asOfDay = asOfDay;
   }
 
-  /** Draws the standing of {@code m}, whose birth day is drawn. */
-  void draw(long key, Master m) {
-    m.segment = Hash.pick(Hash.of(key, SEGMENT), SEGMENT_CDF);
-    double income = Math.exp(INCOME_MU[m.segment]
-        + INCOME_SIGMA[m.segment] * Hash.normal(Hash.of(key, INCOME)));
-    m.incomeCents = Math.max(12_000L, Math.round(income / 100.0) * 100) * 100;
+  /** Draws the standing of {@code m}, whose birth and work are drawn, at {@code age}. */
+  void draw(long key, Master m, int age) {
+    int band = 0;
+    while (band + 1 < AGE_FROM.length && age >= AGE_FROM[band + 1]) {
+      band++;
+    }
+    double logIncome = Math.log(MEDIAN_INCOME[band] * (m.employed ? WORKING : NOT_WORKING))
+        + INCOME_SIGMA * Hash.normal(Hash.of(key, INCOME));
+    m.incomeCents = Math.max(8_000L, Math.round(Math.exp(logIncome) / 100.0) * 100) * 100;
+    double standing = logIncome + SEGMENT_BLUR * Hash.normal(Hash.of(key, SEGMENT));
+    m.segment = 0;
+    while (m.segment < SEGMENT_FROM.length && standing >= SEGMENT_FROM[m.segment]) {
+      m.segment++;
+    }
     // Registered in the last ten years, never before turning 18.
     int adult = m.birthDay + (int) (18 * 365.2425);
     m.registrationDay = Math.max(adult, asOfDay - 1 - Hash.below(Hash.of(key, REGISTRATION), 3_650));

@@ -66,8 +66,9 @@ public final class World {
     addresses.draw(k, m);
     phones.draw(k, m);
     emails.draw(k, m);
-    occupations.draw(k, m);
-    standing.draw(k, m);
+    int age = people.age(m);
+    occupations.draw(k, m, age);
+    standing.draw(k, m, age);
   }
 
   /**
