@@ -60,7 +60,7 @@ public final class RepeatedRowSource extends WorldSource {
 
     @Override
     public InputPartition[] planInputPartitions() {
-      var ranges = WorldSource.MasterRange.split(options);
+      var ranges = WorldSource.RowRange.split(options);
       InputPartition[] parts = new InputPartition[ranges.size()];
       for (int i = 0; i < parts.length; i++) {
         long count = rows * (i + 1) / parts.length - rows * i / parts.length;
@@ -75,7 +75,7 @@ public final class RepeatedRowSource extends WorldSource {
     }
   }
 
-  private record Repeat(WorldSource.MasterRange range, long count) implements InputPartition {}
+  private record Repeat(WorldSource.RowRange range, long count) implements InputPartition {}
 
   private record Readers(WorldScanOptions options, StructType schema)
       implements PartitionReaderFactory {

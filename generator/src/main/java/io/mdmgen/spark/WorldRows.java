@@ -20,7 +20,7 @@ record WorldRows(WorldScanOptions options) implements GeneratedRows {
 
   @Override
   public int partitions() {
-    return WorldSource.MasterRange.split(options).size();
+    return WorldSource.RowRange.split(options).size();
   }
 
   @Override
@@ -30,7 +30,7 @@ record WorldRows(WorldScanOptions options) implements GeneratedRows {
 
   @Override
   public void write(int partition, PartWriter out) throws IOException {
-    TableCursor cursor = WorldSource.MasterRange.split(options).get(partition).cursor(options);
+    TableCursor cursor = WorldSource.RowRange.split(options).get(partition).cursor(options);
     if (out instanceof OrcPartFile orc) {
       writeOrc(cursor, orc);
     } else if (out instanceof ProtoRowWriter proto) {

@@ -108,7 +108,7 @@ public class WorldSource implements TableProvider {
 
     @Override
     public InputPartition[] planInputPartitions() {
-      return MasterRange.split(options).toArray(InputPartition[]::new);
+      return RowRange.split(options).toArray(InputPartition[]::new);
     }
 
     @Override
@@ -117,18 +117,17 @@ public class WorldSource implements TableProvider {
     }
   }
 
-  /** Masters {@code [from, to)}. */
-  record MasterRange(long from, long to) implements InputPartition {
-    /** The scan's masters in at most {@code options.partitions()} ranges of equal size. */
-    static List<MasterRange> split(WorldScanOptions options) {
-      Extent e = options.extent();
-      long from = e.firstMaster();
-      long to = options.table() == Table.CUSTOMERS ? e.endMaster() : e.lastSourceMaster() + 1;
-      List<MasterRange> parts = new ArrayList<>();
-      long n = Math.max(0, to - from);
+  /** The rows at positions {@code [from, to)} of the table's {@link TableCursor#span}. */
+  record RowRange(long from, long to) implements InputPartition {
+    /** The scan's positions in at most {@code options.partitions()} ranges of equal size. */
+    static List<RowRange> split(WorldScanOptions options) {
+      long[] span = TableCursor.span(options.spec().world(), options.table(), options.extent());
+      long from = span[0];
+      List<RowRange> parts = new ArrayList<>();
+      long n = Math.max(0, span[1] - from);
       int p = (int) Math.max(1, Math.min(options.partitions(), n));
       for (int i = 0; i < p; i++) {
-        parts.add(new MasterRange(from + n * i / p, from + n * (i + 1) / p));
+        parts.add(new RowRange(from + n * i / p, from + n * (i + 1) / p));
       }
       return parts;
     }
@@ -142,7 +141,7 @@ public class WorldSource implements TableProvider {
       implements PartitionReaderFactory {
     @Override
     public PartitionReader<InternalRow> createReader(InputPartition partition) {
-      TableCursor cursor = ((MasterRange) partition).cursor(options);
+      TableCursor cursor = ((RowRange) partition).cursor(options);
       UnsafeRowSink sink = new UnsafeRowSink(schema);
       return new PartitionReader<>() {
         @Override

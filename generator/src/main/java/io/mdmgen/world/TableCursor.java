@@ -1,8 +1,13 @@
 package io.mdmgen.world;
 
 /**
- * The rows of one table for masters {@code [from, to)} of an {@link Extent}, one at a time: the
- * engine-independent loop behind every Spark partition reader.
+ * The rows of one table at positions {@code [from, to)} of its {@link #span}, one at a time: the
+ * engine-independent loop behind every Spark partition reader. Golden customers and the truth
+ * come in master order. A source table's positions are (copy, slot) pairs, copy by copy, and
+ * slot {@code t} of copy {@code c} holds record c of the master a keyed {@link Permutation} of
+ * that copy puts there, if the master has that many: a row's position says nothing about whose
+ * it is, the copies of one master lie far apart, and any split into ranges gives the same rows in
+ * the same order.
  */
 public final class TableCursor {
   private static final SourceSystem[] SOURCES = SourceSystem.values();
@@ -18,14 +23,45 @@ public final class TableCursor {
   private int source; // match_truth: which source's records are being written
   private int copy;
   private int copies;
+  // Source tables: the current position, the masters per copy, each copy's order.
+  private long position;
+  private final long slots;
+  private final Permutation[] orders;
 
   public TableCursor(World world, Table table, Extent extent, long from, long to) {
     this.world = world;
     this.table = table;
     this.extent = extent;
-    this.index = from - 1;
-    this.to = table == Table.CUSTOMERS ? to : Math.min(to, extent.lastSourceMaster() + 1);
     this.source = SOURCES.length;
+    long[] span = span(world, table, extent);
+    this.to = Math.min(to, span[1]);
+    this.index = from - 1;
+    this.position = from - 1;
+    this.slots = extent.sourceMasters();
+    SourceSystem s = table.source();
+    if (s == null || slots == 0) {
+      this.orders = new Permutation[0];
+    } else {
+      this.orders = new Permutation[world.maxCopies(s)];
+      for (int c = 0; c < orders.length; c++) {
+        orders[c] = new Permutation(world.orderKey(s, c), slots);
+      }
+    }
+  }
+
+  /**
+   * The positions of {@code table}'s rows: {@code [span[0], span[1])}. Master indexes for
+   * customers and the truth; for a source table, as many positions per possible copy as the
+   * extent has source masters.
+   */
+  public static long[] span(World world, Table table, Extent extent) {
+    if (table == Table.CUSTOMERS) {
+      return new long[] {extent.firstMaster(), extent.endMaster()};
+    }
+    if (table == Table.MATCH_TRUTH) {
+      return new long[] {extent.firstMaster(), extent.lastSourceMaster() + 1};
+    }
+    return new long[] {0, extent.sourceMasters() * world.maxCopies(table.source())};
   }
 
   /** Writes the next row to {@code out}; false when the range is exhausted. */
@@ -54,18 +90,18 @@ public final class TableCursor {
       return true;
     }
     SourceSystem s = table.source();
-    while (copy >= copies) {
-      if (++index >= to) {
+    while (true) {
+      if (++position >= to) {
         return false;
       }
-      copy = 0;
-      copies = extent.kept(world, world.masterKey(index), index, s);
-      if (copies > 0) {
-        world.master(index, master);
+      int c = (int) (position / slots);
+      long i = extent.firstMaster() + orders[c].apply(position - c * slots);
+      if (c < extent.kept(world, world.masterKey(i), i, s)) {
+        world.master(i, master);
+        world.vary(master, s, c, variation);
+        world.writeSource(master, s, c, variation, out);
+        return true;
       }
     }
-    world.vary(master, s, copy, variation);
-    world.writeSource(master, s, copy++, variation, out);
-    return true;
   }
 }

@@ -14,6 +14,8 @@ import java.time.LocalDate;
 public final class World {
   /** Hash domain of customers, kept: every master key would derive it again. */
   private final long customers;
+  /** Hash domain of the orders of the source tables. */
+  private final long orders;
   private final long[][] copiesCdf = new long[SourceSystem.values().length][];
   private final double[] coverage = new double[copiesCdf.length];
   private final People people;
@@ -29,6 +31,7 @@ public final class World {
   public World(long seed, LocalDate asOf, Scenario scenario, Dictionaries dictionaries) {
     int asOfDay = (int) asOf.toEpochDay();
     this.customers = Hash.domain(seed, 1);
+    this.orders = Hash.domain(seed, 3);
     for (SourceSystem s : SourceSystem.values()) {
       coverage[s.ordinal()] = scenario.rates(s).coverage();
       copiesCdf[s.ordinal()] = scenario.rates(s).copiesCdf();
@@ -55,6 +58,16 @@ public final class World {
       return 0;
     }
     return 1 + Hash.pick(Hash.of(masterKey, Fields.COPIES + 16 * s), copiesCdf[s]);
+  }
+
+  /** The most records {@code source} holds for one master. */
+  public int maxCopies(SourceSystem source) {
+    return copiesCdf[source.ordinal()].length;
+  }
+
+  /** The key of the order in which {@code source}'s table lists the records of copy {@code copy}. */
+  long orderKey(SourceSystem source, int copy) {
+    return Hash.of(orders, 16L * source.ordinal() + copy);
   }
 
   /** Fills {@code m} with master customer {@code index}. */

@@ -85,7 +85,8 @@ class OrcPartFileTest {
   /** Compares {@code batches} value by value with the model's rows; returns how many there were. */
   private static long assertSameRows(Table table, StructType schema, List<VectorizedRowBatch> batches) {
     assertTrue(batches.size() > 2, table + ": only " + batches.size() + " batches");
-    TableCursor cursor = new TableCursor(WORLD, table, EXTENT, 0, MASTERS);
+    long[] span = TableCursor.span(WORLD, table, EXTENT);
+    TableCursor cursor = new TableCursor(WORLD, table, EXTENT, span[0], span[1]);
     RecordingSink expected = new RecordingSink();
     long rows = 0;
     for (VectorizedRowBatch b : batches) {

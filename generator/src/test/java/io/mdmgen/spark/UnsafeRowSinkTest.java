@@ -39,8 +39,9 @@ class UnsafeRowSinkTest {
       StructType schema = SparkSchemas.of(table, embedTruth);
       UnsafeProjection spark = UnsafeProjection.create(schema);
       Extent extent = new Extent(0, MASTERS, MASTERS, 3);
-      TableCursor ours = new TableCursor(WORLD, table, extent, 0, MASTERS);
-      TableCursor values = new TableCursor(WORLD, table, extent, 0, MASTERS);
+      long[] span = TableCursor.span(WORLD, table, extent);
+      TableCursor ours = new TableCursor(WORLD, table, extent, span[0], span[1]);
+      TableCursor values = new TableCursor(WORLD, table, extent, span[0], span[1]);
       UnsafeRowSink sink = new UnsafeRowSink(schema);
       RecordingSink recorded = new RecordingSink();
       int rows = 0;

@@ -46,7 +46,8 @@ class GoldenOutputTest {
     World world = spec.world();
     Extent extent = new Extent(0, MASTERS, MASTERS, SourceRates.MAX_COPIES * 3);
     for (Table table : Table.values()) {
-      TableCursor cursor = new TableCursor(world, table, extent, 0, MASTERS);
+      long[] span = TableCursor.span(world, table, extent);
+      TableCursor cursor = new TableCursor(world, table, extent, span[0], span[1]);
       RecordingSink sink = new RecordingSink();
       List<String> rows = new ArrayList<>();
       while (cursor.next(sink.clear())) {

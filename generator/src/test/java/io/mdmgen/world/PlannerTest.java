@@ -12,6 +12,11 @@ import org.junit.jupiter.api.Test;
 class PlannerTest {
   static final WorldSpec SPEC = new WorldSpec(42, WorldTest.AS_OF, Scenario.defaults());
 
+  static long rows(Table t, Extent e, List<String> out) {
+    long[] span = TableCursor.span(SPEC.world(), t, e);
+    return rows(t, e, span[0], span[1], out);
+  }
+
   static long rows(Table t, Extent e, long from, long to, List<String> out) {
     TableCursor c = new TableCursor(SPEC.world(), t, e, from, to);
     RecordingSink sink = new RecordingSink();
@@ -34,12 +39,12 @@ class PlannerTest {
       assertEquals(n, a.census().records());
       long written = 0;
       for (SourceSystem s : SourceSystem.values()) {
-        long rows = rows(Table.of(s), a.extent(), 0, a.extent().endMaster(), null);
+        long rows = rows(Table.of(s), a.extent(), null);
         assertEquals(a.census().records(s), rows, s + " rows as counted");
         written += rows;
       }
       assertEquals(n, written, "source rows written for --total-records " + n);
-      assertEquals(n, rows(Table.MATCH_TRUTH, a.extent(), 0, a.extent().endMaster(), null));
+      assertEquals(n, rows(Table.MATCH_TRUTH, a.extent(), null));
     }
   }
 
@@ -49,13 +54,14 @@ class PlannerTest {
     Extent e = p.extent();
     for (Table t : Table.values()) {
       List<String> whole = new ArrayList<>();
-      rows(t, e, e.firstMaster(), e.endMaster(), whole);
+      rows(t, e, whole);
+      long[] span = TableCursor.span(SPEC.world(), t, e);
       List<String> split = new ArrayList<>();
-      long cut1 = e.endMaster() / 3;
-      long cut2 = e.endMaster() - 1;
-      rows(t, e, 0, cut1, split);
+      long cut1 = span[0] + (span[1] - span[0]) / 3;
+      long cut2 = span[1] - 1;
+      rows(t, e, span[0], cut1, split);
       rows(t, e, cut1, cut2, split);
-      rows(t, e, cut2, e.endMaster(), split);
+      rows(t, e, cut2, span[1], split);
       assertEquals(whole, split, t + " rows equal across partitionings");
     }
   }
