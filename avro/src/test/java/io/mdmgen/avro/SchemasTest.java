@@ -18,15 +18,18 @@ class SchemasTest {
 
   @Test
   void sourceSchemasShareTheGoldenFieldsInTheSameOrderAfterTheirIds() {
-    var golden = Schemas.CUSTOMER.schema().getFields();
+    var golden = Schemas.CUSTOMER.schema().getFields().stream().map(Schema.Field::name).toList();
     for (Schemas s : new Schemas[] {Schemas.CRM_CUSTOMER, Schemas.ERP_CUSTOMER, Schemas.ECOMMERCE_CUSTOMER}) {
       var fields = s.schema().getFields();
       assertEquals("source_record_id", fields.get(0).name());
       assertEquals("source_system", fields.get(1).name());
       assertEquals("customer_id", fields.get(2).name());
       assertTrue(fields.get(2).schema().isNullable(), "customer_id is optional in " + s.file());
-      for (int i = 1; i < golden.size(); i++) {
-        assertEquals(golden.get(i).name(), fields.get(i + 2).name(), s.file());
+      // The golden fields a system holds (ERP is told no income), in the golden order.
+      var shared = golden.stream().skip(1)
+          .filter(f -> !(s == Schemas.ERP_CUSTOMER && f.equals("annual_income"))).toList();
+      for (int i = 0; i < shared.size(); i++) {
+        assertEquals(shared.get(i), fields.get(i + 3).name(), s.file());
       }
     }
   }

@@ -9,7 +9,8 @@ import org.apache.avro.Schema;
  * The topics of a stream, in the order the run reports them: golden customers, one per
  * {@link SourceSystem} (derived from its definition), then the match truth.
  */
-public final class Topic {
+public final class Topic implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
   public static final Topic CUSTOMERS = new Topic(0, "CUSTOMERS", "customers", Schemas.CUSTOMER, null);
   private static final SourceSystem[] SOURCES = SourceSystem.values();
   /** Every topic by ordinal, without a copy per call: event code looks topics up per event. */
@@ -71,6 +72,11 @@ public final class Topic {
 
   public static Topic of(SourceSystem source) {
     return ALL[1 + source.ordinal()];
+  }
+
+  /** The one instance of this topic, also after deserialization: code compares them with ==. */
+  private Object readResolve() {
+    return ALL[ordinal];
   }
 
   @Override

@@ -2,8 +2,12 @@ package io.mdmgen.world;
 
 import static io.mdmgen.world.Fields.EXTRA;
 
-/** CRM's own columns: where the lead came from, the sales rep who owns it, the deal's stage. */
+/**
+ * CRM's own columns: where the lead came from, the sales rep who owns it, the deal's stage. Sales
+ * often ask for an income and round it.
+ */
 final class CrmColumns implements SourceColumns {
+  private static final SourceStanding STANDING = new SourceStanding(0.45, 5_000, 0.15, 2.0, 365);
   private static final byte[][] LEAD_SOURCES = Text.ascii("Web", "Referral", "Trade Show",
       "Cold Call", "Partner", "Advertisement", "Email Campaign");
   private static final long[] LEAD_SOURCE_CDF = Hash.cdf(30, 20, 10, 10, 10, 10, 10);
@@ -18,13 +22,17 @@ final class CrmColumns implements SourceColumns {
   /** The hash domain of the CRM's sales reps, people of their own. */
   private final long salesReps;
 
-  CrmColumns(long seed, Dictionaries dictionaries) {
+  private final int asOfDay;
+
+  CrmColumns(long seed, int asOfDay, Dictionaries dictionaries) {
+    this.asOfDay = asOfDay;
     this.dict = dictionaries;
     this.salesReps = Hash.domain(seed, 2);
   }
 
   @Override
   public void write(Master m, Variation v, RowSink out) {
+    STANDING.write(m, v, asOfDay, out);
     long k = v.key;
     Text.put(out, Column.LEAD_SOURCE, LEAD_SOURCES[Hash.pick(Hash.of(k, EXTRA), LEAD_SOURCE_CDF)]);
     long rep = Hash.entity(salesReps, Hash.below(Hash.of(k, EXTRA + 1), SALES_REPS));

@@ -2,8 +2,12 @@ package io.mdmgen.world;
 
 import static io.mdmgen.world.Fields.EXTRA;
 
-/** The shop's own columns: the username, orders and spend, favourite category, marketing opt-in. */
+/**
+ * The shop's own columns: the username, orders and spend, favourite category, marketing opt-in.
+ * Customers sign up to the shop at any point of their relationship; few state an income.
+ */
 final class EcommerceColumns implements SourceColumns {
+  private static final SourceStanding STANDING = new SourceStanding(0.12, 10_000, 0.25, 0.8, 365);
   private static final byte[][] CATEGORIES = Text.ascii("Electronics", "Home & Garden", "Apparel",
       "Books", "Sports & Outdoors", "Beauty", "Toys", "Grocery", "Automotive", "Health");
   private static final double[] ORDER_MEAN = {4, 9, 18, 40};
@@ -12,12 +16,16 @@ final class EcommerceColumns implements SourceColumns {
 
   private final Dictionaries dict;
 
-  EcommerceColumns(long seed, Dictionaries dictionaries) {
+  private final int asOfDay;
+
+  EcommerceColumns(long seed, int asOfDay, Dictionaries dictionaries) {
+    this.asOfDay = asOfDay;
     this.dict = dictionaries;
   }
 
   @Override
   public void write(Master m, Variation v, RowSink out) {
+    STANDING.write(m, v, asOfDay, out);
     long k = v.key;
     Utf8Buffer b = out.text();
     int at = b.length();

@@ -2,8 +2,12 @@ package io.mdmgen.world;
 
 import static io.mdmgen.world.Fields.EXTRA;
 
-/** ERP's own columns: the account number, credit limit, payment terms and account status. */
+/**
+ * ERP's own columns: the account number, credit limit, payment terms and account status. ERP is
+ * not told incomes; it records customers at their first order, soon after they register.
+ */
 final class ErpColumns implements SourceColumns {
+  private static final SourceStanding STANDING = new SourceStanding(-1, 1, 0.20, 4.0, 540);
   private static final long[][] CREDIT_LIMIT = {
     {1_000, 5_000}, {5_000, 20_000}, {20_000, 100_000}, {100_000, 500_000}
   };
@@ -15,13 +19,16 @@ final class ErpColumns implements SourceColumns {
   private static final byte[] CLOSED = Text.ascii("Closed");
 
   private final long accountKey;
+  private final int asOfDay;
 
-  ErpColumns(long seed, Dictionaries dictionaries) {
+  ErpColumns(long seed, int asOfDay, Dictionaries dictionaries) {
+    this.asOfDay = asOfDay;
     this.accountKey = Ids.accountKey(seed);
   }
 
   @Override
   public void write(Master m, Variation v, RowSink out) {
+    STANDING.write(m, v, asOfDay, out);
     long k = v.key;
     Utf8Buffer b = out.text();
     int at = b.length();

@@ -15,7 +15,7 @@ final class Records {
   private final long[][] idKeys = new long[SourceSystem.values().length][];
   private final SourceColumns[] columns = new SourceColumns[SourceSystem.values().length];
 
-  Records(long seed, Dictionaries dictionaries, Addresses addresses, Emails emails,
+  Records(long seed, int asOfDay, Dictionaries dictionaries, Addresses addresses, Emails emails,
       Occupations occupations) {
     this.dict = dictionaries;
     this.addresses = addresses;
@@ -23,7 +23,7 @@ final class Records {
     this.occupations = occupations;
     for (SourceSystem s : SourceSystem.values()) {
       idKeys[s.ordinal()] = Ids.sourceRecordKeys(seed, s.ordinal());
-      columns[s.ordinal()] = s.columns(seed, dictionaries);
+      columns[s.ordinal()] = s.columns(seed, asOfDay, dictionaries);
     }
   }
 
@@ -124,7 +124,6 @@ final class Records {
     } else {
       occupations.writeJobTitle(m, out);
     }
-    Standing.write(m, out);
     columns[source.ordinal()].write(m, v, out);
   }
 

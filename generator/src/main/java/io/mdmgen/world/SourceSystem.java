@@ -4,7 +4,6 @@ import io.mdmgen.avro.Schemas;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 
 /**
@@ -37,12 +36,12 @@ public enum SourceSystem {
   private final String topic;
   private final Schemas schema;
   private final SourceRates defaults;
-  private final BiFunction<Long, Dictionaries, SourceColumns> columns;
+  private final SourceColumns.Factory columns;
   private final byte[] codeUtf8;
   private final byte[] idPrefixUtf8;
 
   SourceSystem(String code, String idPrefix, String table, String topic, Schemas schema,
-      SourceRates defaults, BiFunction<Long, Dictionaries, SourceColumns> columns) {
+      SourceRates defaults, SourceColumns.Factory columns) {
     this.code = code;
     this.idPrefix = idPrefix;
     this.table = table;
@@ -92,9 +91,9 @@ public enum SourceSystem {
     return defaults;
   }
 
-  /** The writer of the columns only this system has, for the world seeded with {@code seed}. */
-  SourceColumns columns(long seed, Dictionaries dictionaries) {
-    return columns.apply(seed, dictionaries);
+  /** The writer of what only this system writes, for the world of {@code seed} and {@code asOfDay}. */
+  SourceColumns columns(long seed, int asOfDay, Dictionaries dictionaries) {
+    return columns.create(seed, asOfDay, dictionaries);
   }
 
   /** The system with this code; throws, naming the allowed codes, for anything else. */

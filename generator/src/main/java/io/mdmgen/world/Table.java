@@ -8,7 +8,8 @@ import java.util.stream.Collectors;
  * The tables of a batch run, each with its published schema: the golden customers, one per
  * {@link SourceSystem}, then the match truth. Source tables derive from their system's definition.
  */
-public final class Table {
+public final class Table implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
   public static final Table CUSTOMERS = new Table(0, "customers", Schemas.CUSTOMER, null);
   private static final SourceSystem[] SOURCES = SourceSystem.values();
   private static final Table[] ALL = new Table[SOURCES.length + 2];
@@ -72,6 +73,11 @@ public final class Table {
     }
     throw new IllegalArgumentException("unknown table '" + name + "' (allowed: "
         + Arrays.stream(ALL).map(Table::baseName).collect(Collectors.joining(", ")) + ")");
+  }
+
+  /** The one instance of this table, also after deserialization: code compares them with ==. */
+  private Object readResolve() {
+    return ALL[ordinal];
   }
 
   @Override

@@ -44,7 +44,7 @@ public final class World {
     this.standing = new Standing(asOfDay);
     this.variations = new Variations(scenario, dictionaries);
     this.lives = new Lives(scenario.life(), people, addresses, phones, emails);
-    this.records = new Records(seed, dictionaries, addresses, emails, occupations);
+    this.records = new Records(seed, asOfDay, dictionaries, addresses, emails, occupations);
   }
 
   public long masterKey(long index) {

@@ -157,7 +157,9 @@ class WorldTest {
       Map<Column, Object> g = golden(world, i);
       Map<Column, Object> r = source(world, i, SourceSystem.CRM, 0, v);
       long nulls = r.entrySet().stream()
-          .filter(e -> e.getValue() == null && g.get(e.getKey()) != null).count();
+          .filter(e -> e.getValue() == null && g.get(e.getKey()) != null)
+          .filter(e -> e.getKey() != Column.ANNUAL_INCOME) // what a customer told a system
+          .count();
       boolean visible = v.missing() != null && g.get(v.missing()) != null;
       assertEquals(visible ? 1 : 0, nulls, "exactly one field missing that the master has");
       if (v.missing() != null) {
