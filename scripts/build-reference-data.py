@@ -21,6 +21,11 @@ streets.csv      name,count: street names without their type or direction ("Main
                  (BSD-3-Clause) ships, names seen in two or more households; the numbered streets
                  1st-120th are always present. The row named * counts the households whose street
                  was seen once: the long tail, which the world names after surnames.
+ocr.csv          text,misread: characters an OCR engine mistakes for others ("m" read as "rn"), from
+                 pseudopeople (BSD-3-Clause).
+phonetic.csv     where,pattern,replacement: spelling changes that keep a name's sound (Agus Pudjijono's
+                 rules, ANU 2008, as pseudopeople ships them), the rules without conditions; where is
+                 ALL, START, MIDDLE or END, and an empty replacement deletes the pattern.
 """
 import collections
 import csv
@@ -178,6 +183,27 @@ def streets() -> str:
     return f"streets: {len(out)} names from {len(households)} households"
 
 
+def noise_tables() -> str:
+    data = package_dir("pseudopeople") / "data"
+    ocr = []
+    with open(data / "ocr_errors.csv") as f:
+        for line in f:
+            if line.strip() and not line.startswith("#"):
+                text, misread = line.rstrip("\n").split(",", 1)
+                if "," not in misread and "," not in text:
+                    ocr.append((text, misread))
+    write("ocr.csv", ("text", "misread"), ocr)
+    phonetic = []
+    with open(data / "phonetic_variations.csv") as f:
+        for line in f:
+            if line.strip() and not line.startswith("#"):
+                where, pattern, replacement, *conditions = line.rstrip("\n").split(",")
+                if all(c == "None" for c in conditions) and pattern.isalpha():
+                    phonetic.append((where, pattern, "" if replacement == "@" else replacement))
+    write("phonetic.csv", ("where", "pattern", "replacement"), phonetic)
+    return f"ocr: {len(ocr)} confusions; phonetic: {len(phonetic)} rules"
+
+
 def nickname_pairs() -> str:
     pairs = sorted({(t.name1, t.name2) for t in nicknames.name_triplets() if t.relationship == "has_nickname"})
     write("nicknames.csv", ("name", "nickname"), pairs)
@@ -186,7 +212,8 @@ def nickname_pairs() -> str:
 
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
-    print("; ".join(f() for f in (places_and_exchanges, surnames, first_names, streets, nickname_pairs)))
+    print("; ".join(f() for f in (places_and_exchanges, surnames, first_names, streets, noise_tables,
+                                      nickname_pairs)))
 
 
 if __name__ == "__main__":

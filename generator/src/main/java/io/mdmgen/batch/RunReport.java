@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mdmgen.sinks.TableSink;
 import io.mdmgen.world.Census;
+import io.mdmgen.world.Corruption;
 import io.mdmgen.world.Planner;
 import io.mdmgen.world.SourceRates;
 import io.mdmgen.world.SourceSystem;
@@ -69,8 +70,13 @@ public final class RunReport {
       }
       rate(node, "name_variation", r.nameVariation(), census.nameVaried(s), records);
       rate(node, "email_domain_change", r.emailDomainChange(), census.domainChanged(s), records);
-      rate(node, "typo", r.typo(), census.typos(s), records);
-      rate(node, "missing", r.missing(), census.missing(s), records);
+      for (Corruption.Kind k : Corruption.Kind.values()) {
+        rate(node, k.key(), r.corruption().rate(k), census.errors(s, k), records);
+      }
+      ArrayNode perRecord = node.putArray("errors_per_record");
+      for (long n : census.errorsPerRecord(s)) {
+        perRecord.add(round(share(n, records), 5));
+      }
     }
   }
 
@@ -91,8 +97,8 @@ public final class RunReport {
     rows.forEach((t, n) -> out.printf("  %-" + width + "s %,13d rows  %8.1f s  %,12.0f rows/s%n",
         sink.describe(t.baseName() + options.tableSuffix()), n, seconds.getOrDefault(t, 0.0),
         n / Math.max(seconds.getOrDefault(t, 0.0), 1e-9)));
-    out.printf("  %-10s %9s %22s %8s %8s %8s %8s%n", "source", "coverage", "copies 1/2/3",
-        "names", "domain", "typo", "missing");
+    out.printf("  %-10s %9s %22s %8s %8s %8s %8s %8s%n", "source", "coverage", "copies 1/2/3",
+        "names", "domain", "0 errors", "1 error", "2+");
     for (SourceSystem s : SourceSystem.values()) {
       long covered = census.covered(s);
       long records = census.records(s);
@@ -101,10 +107,25 @@ public final class RunReport {
         copies.append(copies.length() == 0 ? "" : "/")
             .append(String.format("%.1f", 100 * share(census.mastersWithCopies(s, k), covered)));
       }
-      out.printf("  %-10s %8.2f%% %21s%% %7.2f%% %7.2f%% %7.2f%% %7.2f%%%n", s.code(),
+      long[] perRecord = census.errorsPerRecord(s);
+      long several = records - perRecord[0] - perRecord[1];
+      out.printf("  %-10s %8.2f%% %21s%% %7.2f%% %7.2f%% %7.2f%% %7.2f%% %7.2f%%%n", s.code(),
           100 * share(covered, census.masters()), copies, 100 * share(census.nameVaried(s), records),
-          100 * share(census.domainChanged(s), records), 100 * share(census.typos(s), records),
-          100 * share(census.missing(s), records));
+          100 * share(census.domainChanged(s), records), 100 * share(perRecord[0], records),
+          100 * share(perRecord[1], records), 100 * share(several, records));
+    }
+    StringBuilder header = new StringBuilder(String.format("  %-10s", "errors"));
+    for (Corruption.Kind k : Corruption.Kind.values()) {
+      header.append(String.format(" %" + Math.max(6, k.key().length()) + "s", k.key()));
+    }
+    out.println(header);
+    for (SourceSystem s : SourceSystem.values()) {
+      StringBuilder line = new StringBuilder(String.format("  %-10s", s.code()));
+      for (Corruption.Kind k : Corruption.Kind.values()) {
+        line.append(String.format(" %" + (Math.max(6, k.key().length()) - 1) + ".2f%%",
+            100 * share(census.errors(s, k), census.records(s))));
+      }
+      out.println(line);
     }
   }
 

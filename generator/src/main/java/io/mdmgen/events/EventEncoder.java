@@ -37,6 +37,11 @@ final class EventEncoder {
   private final AvroRecordSink[] sinks = new AvroRecordSink[Topic.values().length];
   private final Master m = new Master();
   private final Variation v = new Variation();
+  // The customer before the life event being encoded, for records whose errors respell fields.
+  private final Master before = new Master();
+  private final Variation vBefore = new Variation();
+  private final ColumnDigests digestBefore = new ColumnDigests();
+  private final ColumnDigests digestAfter = new ColumnDigests();
   private final Utf8Buffer digits = new Utf8Buffer();
   private final AvroWriter record = new AvroWriter();
   private final AvroWriter value = new AvroWriter();
@@ -92,12 +97,12 @@ final class EventEncoder {
     }
     value.confluentHeader(schemaIds[topic.ordinal()]);
     if (kind != StepEvents.TRUTH) {
-      header(kind, topic, n, sink);
+      header(kind, topic, copy, n, sink);
     }
     value.raw(record.bytes(), 0, record.length());
   }
 
-  private void header(byte op, Topic topic, long n, AvroRecordSink sink) {
+  private void header(byte op, Topic topic, int copy, long n, AvroRecordSink sink) {
     digits.clear();
     digits.append(idPrefix).appendDigits(n, 1);
     value.string(digits.bytes(), 0, digits.length());
@@ -112,6 +117,15 @@ final class EventEncoder {
     long fields = op == StepEvents.CREATE ? 0 : changed & sink.columns();
     if (source != null && v.missing() != null) {
       fields &= ~(1L << v.missing().ordinal());
+    }
+    if (source != null && op != StepEvents.CREATE) {
+      world.vary(before, source, copy, vBefore);
+      if (v.respells() || vBefore.respells()) {
+        // What the record shows may move (swapped names) or vanish (a cut): compare the two.
+        world.writeSource(before, source, copy, vBefore, digestBefore.clear());
+        world.writeSource(m, source, copy, v, digestAfter.clear());
+        fields = digestAfter.differences(digestBefore) & sink.columns();
+      }
     }
     if (fields != 0) {
       value.varlong(Long.bitCount(fields));
@@ -137,6 +151,9 @@ final class EventEncoder {
     for (int k = 1; k <= chance; k++) {
       LifeEvent e = world.lifeEvent(key, k, closing);
       if (e != null) {
+        if (k == chance) {
+          before.copyFrom(m);
+        }
         changed = world.live(m, e, k, plan.dayOf(master + k * plan.spacing()));
         sequence++;
       }

@@ -100,6 +100,18 @@ final class Addresses {
     b.append(dict.placeText, dict.placeAt[m.place] + Dictionaries.CITY, dict.cityLength(m.place));
   }
 
+  /** Writes {@code m}'s state. */
+  void state(Master m, RowSink out) {
+    out.string(Column.STATE, dict.placeText, dict.placeAt[m.place] + Dictionaries.STATE,
+        Dictionaries.CITY - Dictionaries.STATE);
+  }
+
+  /** Appends {@code m}'s ZIP code. */
+  void zip(Master m, Utf8Buffer b) {
+    b.append(dict.placeText, dict.placeAt[m.place] + Dictionaries.ZIP,
+        Dictionaries.STATE - Dictionaries.ZIP);
+  }
+
   /** Writes {@code m}'s state and ZIP code. */
   void stateAndZip(Master m, RowSink out) {
     int at = dict.placeAt[m.place];

@@ -15,8 +15,8 @@ public final class Census implements Serializable {
   private final long[] records = new long[SOURCES];
   private final long[] nameVaried = new long[SOURCES];
   private final long[] domainChanged = new long[SOURCES];
-  private final long[] typos = new long[SOURCES];
-  private final long[] missing = new long[SOURCES];
+  private final long[][] errors = new long[SOURCES][Corruption.Kind.values().length];
+  private final long[][] errorCounts = new long[SOURCES][Corruption.Kind.values().length + 1];
 
   /** Counts master {@code index}, keeping at most {@code keep} of its records (in source order). */
   public void count(World world, long index, long keep, Master m, Variation v) {
@@ -38,8 +38,10 @@ public final class Census implements Serializable {
         world.vary(m, source, c, v);
         nameVaried[s] += v.nameKind() == Variation.NONE ? 0 : 1;
         domainChanged[s] += v.domainChanged() ? 1 : 0;
-        typos[s] += v.typo() == null ? 0 : 1;
-        missing[s] += v.missing() == null ? 0 : 1;
+        for (int e = v.errors; e != 0; e &= e - 1) {
+          errors[s][Integer.numberOfTrailingZeros(e)]++;
+        }
+        errorCounts[s][Integer.bitCount(v.errors)]++;
       }
     }
   }
@@ -64,8 +66,12 @@ public final class Census implements Serializable {
       records[s] += o.records[s];
       nameVaried[s] += o.nameVaried[s];
       domainChanged[s] += o.domainChanged[s];
-      typos[s] += o.typos[s];
-      missing[s] += o.missing[s];
+      for (int e = 0; e < errors[s].length; e++) {
+        errors[s][e] += o.errors[s][e];
+      }
+      for (int e = 0; e < errorCounts[s].length; e++) {
+        errorCounts[s][e] += o.errorCounts[s][e];
+      }
     }
     return this;
   }
@@ -112,11 +118,13 @@ public final class Census implements Serializable {
     return domainChanged[s.ordinal()];
   }
 
-  public long typos(SourceSystem s) {
-    return typos[s.ordinal()];
+  /** Records of {@code s} that carry an error of kind {@code k}, where it can be seen. */
+  public long errors(SourceSystem s, Corruption.Kind k) {
+    return errors[s.ordinal()][k.ordinal()];
   }
 
-  public long missing(SourceSystem s) {
-    return missing[s.ordinal()];
+  /** Records of {@code s} with each number of errors: [0] none, [1] one... */
+  public long[] errorsPerRecord(SourceSystem s) {
+    return errorCounts[s.ordinal()].clone();
   }
 }

@@ -47,6 +47,8 @@ public final class Dictionaries {
   final byte[][] femaleFirstHandle;
   final byte[][] lastHandle;
   final byte[][] companySuffix;
+  /** OCR confusions and phonetic respellings. */
+  final Misspellings misspellings;
   final byte[][] jobSeniority;
   final byte[][] jobField;
   final byte[][] jobPosition;
@@ -119,6 +121,7 @@ public final class Dictionaries {
     }
     maleNicknames = nicknamesOf(maleFirst, nick);
     femaleNicknames = nicknamesOf(femaleFirst, nick);
+    misspellings = new Misspellings(csv("ocr.csv"), csv("phonetic.csv"));
 
     loadExchanges();
     List<String[]> places = csv("places.csv");

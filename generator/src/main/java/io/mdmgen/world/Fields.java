@@ -24,6 +24,8 @@ final class Fields {
       ADDRESS_FORMAT = 5, PHONE_FORMAT = 6, DOMAIN_CHANGED = 7, NEW_DOMAIN = 8, TYPO = 9,
       TYPO_COLUMN = 10, TYPO_DRAW = 11, MISSING = 12, MISSING_COLUMN = 13, OWN_CREATED = 14,
       OWN_ACTIVITY = 15, OWN_SEGMENT = 16, OWN_INCOME = 17;
+  /** Whether a record is messy; whether it has each kind of error, and where: + kind ordinal. */
+  static final long MESSY = 39, ERROR = 40, ERROR_WHERE = 60;
   /** A source system's own columns: EXTRA + 0, 1, 2... */
   static final long EXTRA = 20;
 }

@@ -39,6 +39,43 @@ public final class Master {
   boolean active;
   boolean closed;
 
+  /** Makes this master a copy of {@code o}. */
+  public void copyFrom(Master o) {
+    index = o.index;
+    key = o.key;
+    female = o.female;
+    first = o.first;
+    last = o.last;
+    handleLast = o.handleLast;
+    place = o.place;
+    areaCode = o.areaCode;
+    exchange = o.exchange;
+    line = o.line;
+    streetNumber = o.streetNumber;
+    street = o.street;
+    streetSuffix = o.streetSuffix;
+    unitKind = o.unitKind;
+    unitNumber = o.unitNumber;
+    emailPattern = o.emailPattern;
+    emailDigits = o.emailDigits;
+    emailDomain = o.emailDomain;
+    birthDay = o.birthDay;
+    employed = o.employed;
+    companyPattern = o.companyPattern;
+    companyA = o.companyA;
+    companyB = o.companyB;
+    companySuffix = o.companySuffix;
+    jobSeniority = o.jobSeniority;
+    jobField = o.jobField;
+    jobPosition = o.jobPosition;
+    segment = o.segment;
+    incomeCents = o.incomeCents;
+    registrationDay = o.registrationDay;
+    lastActivityDay = o.lastActivityDay;
+    active = o.active;
+    closed = o.closed;
+  }
+
   public long index() {
     return index;
   }

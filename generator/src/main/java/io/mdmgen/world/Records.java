@@ -9,6 +9,7 @@ final class Records {
   private static final byte[] INITIAL_DOT = Text.ascii(".");
 
   private final Dictionaries dict;
+  private final Misspellings misspellings;
   private final Addresses addresses;
   private final Emails emails;
   private final Occupations occupations;
@@ -18,6 +19,7 @@ final class Records {
   Records(long seed, int asOfDay, Dictionaries dictionaries, Addresses addresses, Emails emails,
       Occupations occupations) {
     this.dict = dictionaries;
+    this.misspellings = dictionaries.misspellings;
     this.addresses = addresses;
     this.emails = emails;
     this.occupations = occupations;
@@ -88,6 +90,9 @@ final class Records {
     } else {
       at = b.length();
       Phones.format(m, v.phoneFormat, b);
+      if (v.has(Corruption.Kind.PHONE_DIGIT)) {
+        Digits.phone(Hash.of(v.digitDraw, Column.PHONE.ordinal()), b, at, b.length());
+      }
       Text.put(out, Column.PHONE, b, at);
     }
     if (v.missing == Column.ADDRESS) {
@@ -95,21 +100,38 @@ final class Records {
     } else {
       at = b.length();
       addresses.street(m, v.addressFormat, b);
+      truncate(v, Column.ADDRESS, b, at, 8);
       typo(v, Column.ADDRESS, b, at, b.length());
       Text.put(out, Column.ADDRESS, b, at);
     }
     at = b.length();
     addresses.city(m, b);
+    int end = misspell(v, Column.CITY, b, at, b.length());
     if (v.addressFormat == Addresses.UPPER_FORMAT) {
-      b.upper(at, b.length());
+      b.upper(at, end);
     }
     typo(v, Column.CITY, b, at, b.length());
     Text.put(out, Column.CITY, b, at);
-    addresses.stateAndZip(m, out);
+    if (v.has(Corruption.Kind.ZIP_DIGIT)) {
+      addresses.state(m, out);
+      at = b.length();
+      addresses.zip(m, b);
+      Digits.replaceOne(Hash.of(v.digitDraw, Column.ZIP_CODE.ordinal()), b, at, b.length(), 1);
+      Text.put(out, Column.ZIP_CODE, b, at);
+    } else {
+      addresses.stateAndZip(m, out);
+    }
     if (v.missing == Column.DATE_OF_BIRTH) {
       out.missing(Column.DATE_OF_BIRTH);
     } else {
-      out.date(Column.DATE_OF_BIRTH, m.birthDay);
+      int day = m.birthDay;
+      if (v.has(Corruption.Kind.DOB_SWAP)) {
+        day = Digits.swapDayAndMonth(day);
+      }
+      if (v.has(Corruption.Kind.DOB_DIGIT)) {
+        day = Digits.wrongDigit(v.digitDraw, day);
+      }
+      out.date(Column.DATE_OF_BIRTH, day);
     }
     if (v.missing == Column.COMPANY || m.companyPattern < 0) {
       out.missing(Column.COMPANY);
@@ -129,25 +151,36 @@ final class Records {
 
   /**
    * First, last and full name, composed in the buffer so that full_name repeats exactly what
-   * first and last hold.
+   * first and last hold: each name's text, then its spelling errors, then the record's case, then
+   * a typo; first and last swap fields if the record has them swapped.
    */
   private void names(Master m, Variation v, Utf8Buffer b, RowSink out) {
     int firstAt = b.length();
-    if (v.nameKind == Variation.NICKNAME) {
-      b.append(dict.nicknames(m)[v.nickname]);
-    } else if (v.nameKind == Variation.INITIAL) {
+    if (v.nameKind == Variation.INITIAL) {
       b.append(dict.firstName(m), 0, 1).append(INITIAL_DOT);
     } else {
-      b.append(dict.firstName(m));
+      b.append(v.nameKind == Variation.NICKNAME ? dict.nicknames(m)[v.nickname] : dict.firstName(m));
+      misspell(v, Column.FIRST_NAME, b, firstAt, b.length());
+      truncate(v, Column.FIRST_NAME, b, firstAt, 2);
     }
     caseName(v, b, firstAt);
     typo(v, Column.FIRST_NAME, b, firstAt, b.length());
     int firstEnd = b.length();
     int lastAt = b.length();
     b.append(dict.last[m.last]);
+    misspell(v, Column.LAST_NAME, b, lastAt, b.length());
+    truncate(v, Column.LAST_NAME, b, lastAt, 2);
     caseName(v, b, lastAt);
     typo(v, Column.LAST_NAME, b, lastAt, b.length());
     int lastEnd = b.length();
+    if (v.has(Corruption.Kind.SWAP_NAMES)) {
+      int at = firstAt;
+      int end = firstEnd;
+      firstAt = lastAt;
+      firstEnd = lastEnd;
+      lastAt = at;
+      lastEnd = end;
+    }
     out.string(Column.FIRST_NAME, b.bytes(), firstAt, firstEnd - firstAt);
     out.string(Column.LAST_NAME, b.bytes(), lastAt, lastEnd - lastAt);
     int at = b.length();
@@ -159,6 +192,26 @@ final class Records {
           .append(b.bytes(), lastAt, lastEnd - lastAt);
     }
     Text.put(out, Column.FULL_NAME, b, at);
+  }
+
+  /** Applies the record's OCR confusion or phonetic respelling to {@code column}; returns its end. */
+  private int misspell(Variation v, Column column, Utf8Buffer b, int from, int to) {
+    if (v.ocr == column) {
+      return misspellings.ocr(v.ocrDraw, b, from, to);
+    }
+    if (v.phonetic == column) {
+      return misspellings.phonetic(v.phoneticDraw, b, from, to);
+    }
+    return to;
+  }
+
+  /** Cuts {@code column}, which runs from {@code from} to the buffer's end, if the record does. */
+  private static void truncate(Variation v, Column column, Utf8Buffer b, int from, int keep) {
+    if (v.truncated == column) {
+      int length = b.length() - from;
+      int min = Math.min(Math.max(keep, length / 2), length - 1);
+      b.truncate(from + min + Hash.below(v.truncateDraw, Math.max(1, length - min)));
+    }
   }
 
   /** See {@link World#writeTruth}. */

@@ -28,8 +28,17 @@ import java.util.Set;
 public final class Scenario implements Serializable {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Set<String> KEYS = Set.of("coverage", "copies", "name_variation",
-      "email_domain_change", "typo", "missing", "address_formats", "phone_formats", "lag_seconds");
+  private static final Set<String> KEYS = keys();
+
+  private static Set<String> keys() {
+    Set<String> keys = new java.util.HashSet<>(Set.of("coverage", "copies", "name_variation",
+        "email_domain_change", "address_formats", "phone_formats", "lag_seconds", "messy_share",
+        "messy_factor"));
+    for (Corruption.Kind k : Corruption.Kind.values()) {
+      keys.add(k.key());
+    }
+    return Set.copyOf(keys);
+  }
 
   private final EnumMap<SourceSystem, SourceRates> rates;
   private final Life life;
@@ -121,11 +130,30 @@ public final class Scenario implements Serializable {
         copies,
         rate(where, node, "name_variation", d.nameVariation()),
         rate(where, node, "email_domain_change", d.emailDomainChange()),
-        rate(where, node, "typo", d.typo()),
-        rate(where, node, "missing", d.missing()),
+        corruption(where, node, d.corruption()),
         weights(where, node, "address_formats", d.addressFormats(), SourceRates.ADDRESS_FORMATS, false),
         weights(where, node, "phone_formats", d.phoneFormats(), SourceRates.PHONE_FORMATS, false),
         number(where, node, "lag_seconds", d.lagSeconds(), 0, 30 * 86_400));
+  }
+
+  private static Corruption corruption(String where, JsonNode node, Corruption d) {
+    double share = rate(where, node, "messy_share", d.messyShare());
+    double factor = number(where, node, "messy_factor", d.messyFactor(), 1, 20);
+    Corruption c = d.withMessiness(share, factor);
+    double most = (1 - share + share * factor) / factor;
+    for (Corruption.Kind k : Corruption.Kind.values()) {
+      double rate = rate(where, node, k.key(), d.rate(k));
+      // Day and month can only be swapped where the day could be a month: 132 days of 365.
+      double ceiling = k == Corruption.Kind.DOB_SWAP ? most * 132 / 365.25 : most;
+      if (rate > ceiling) {
+        throw new IllegalArgumentException(String.format("%s.%s = %s is more than the records can"
+            + " carry: at most %.3f with messy_share %s and messy_factor %s", where, k.key(),
+            node.has(k.key()) ? node.get(k.key()).toString() : String.valueOf(rate), ceiling,
+            share, factor));
+      }
+      c = c.with(k, rate);
+    }
+    return c;
   }
 
   static double number(String where, JsonNode node, String key, double fallback, double min,
@@ -188,8 +216,11 @@ public final class Scenario implements Serializable {
       n.set("copies", JSON.valueToTree(r.copies()));
       n.put("name_variation", r.nameVariation());
       n.put("email_domain_change", r.emailDomainChange());
-      n.put("typo", r.typo());
-      n.put("missing", r.missing());
+      for (Corruption.Kind k : Corruption.Kind.values()) {
+        n.put(k.key(), r.corruption().rate(k));
+      }
+      n.put("messy_share", r.corruption().messyShare());
+      n.put("messy_factor", r.corruption().messyFactor());
       n.set("address_formats", JSON.valueToTree(r.addressFormats()));
       n.set("phone_formats", JSON.valueToTree(r.phoneFormats()));
       n.put("lag_seconds", r.lagSeconds());

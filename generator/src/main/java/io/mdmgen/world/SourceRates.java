@@ -11,8 +11,7 @@ import java.util.Arrays;
  * @param copies probabilities of holding 1, 2, 3... records for a covered master (sum 1)
  * @param nameVariation share of records whose name is varied (nickname, initial, case, order)
  * @param emailDomainChange share of records whose email has another domain than the master's
- * @param typo share of records with one keyboard typo in one text field
- * @param missing share of records with one optional field missing
+ * @param corruption how often each kind of error corrupts a record
  * @param addressFormats weights of the seven street-line formats (this system's habits)
  * @param phoneFormats weights of the five phone formats (this system's habits)
  * @param lagSeconds how long a change takes to reach this system in stream mode
@@ -22,8 +21,7 @@ public record SourceRates(
     double[] copies,
     double nameVariation,
     double emailDomainChange,
-    double typo,
-    double missing,
+    Corruption corruption,
     double[] addressFormats,
     double[] phoneFormats,
     double lagSeconds)
@@ -46,6 +44,16 @@ public record SourceRates(
       mean += (i + 1) * copies[i];
     }
     return coverage * mean;
+  }
+
+  /** Share of records with a keyboard typo. */
+  public double typo() {
+    return corruption.rate(Corruption.Kind.TYPO);
+  }
+
+  /** Share of records with an optional field missing. */
+  public double missing() {
+    return corruption.rate(Corruption.Kind.MISSING);
   }
 
   @Override
@@ -82,8 +90,7 @@ public record SourceRates(
         && Arrays.equals(copies, r.copies)
         && nameVariation == r.nameVariation
         && emailDomainChange == r.emailDomainChange
-        && typo == r.typo
-        && missing == r.missing
+        && corruption.equals(r.corruption)
         && Arrays.equals(addressFormats, r.addressFormats)
         && Arrays.equals(phoneFormats, r.phoneFormats)
         && lagSeconds == r.lagSeconds;
@@ -91,14 +98,14 @@ public record SourceRates(
 
   @Override
   public int hashCode() {
-    return Arrays.hashCode(new double[] {coverage, nameVariation, emailDomainChange, typo, missing})
-        + 31 * Arrays.hashCode(copies);
+    return Arrays.hashCode(new double[] {coverage, nameVariation, emailDomainChange})
+        + 31 * Arrays.hashCode(copies) + 17 * corruption.hashCode();
   }
 
   @Override
   public String toString() {
     return "SourceRates[coverage=" + coverage + ", copies=" + Arrays.toString(copies)
         + ", nameVariation=" + nameVariation + ", emailDomainChange=" + emailDomainChange
-        + ", typo=" + typo + ", missing=" + missing + ", lagSeconds=" + lagSeconds + "]";
+        + ", " + corruption + ", lagSeconds=" + lagSeconds + "]";
   }
 }

@@ -2,8 +2,9 @@ package io.mdmgen.world;
 
 /**
  * One keyboard typo in a byte range: a QWERTY neighbour substituted or inserted, two letters
- * transposed, or a letter deleted. It always lands on a letter, keeps that letter's case, and
- * always changes the text.
+ * transposed, or a letter deleted. It always lands on a letter and always changes the text. A
+ * substituted key keeps the case of the letter it replaces; an inserted one is lower case unless
+ * the letters around it are upper case, as a slip of the finger is ("Lydia" gives "Lkydia").
  */
 final class Typos {
   private static final String[] NEIGHBOURS = {
@@ -45,7 +46,11 @@ final class Typos {
         b.set(pos + 1, c);
       }
       case 2 -> b.delete(pos);
-      default -> b.insert(pos + 1, neighbour(b.get(pos), h >>> 8));
+      default -> {
+        boolean upper = isUpper(b.get(pos)) && (pos + 1 >= to || !letter(b.get(pos + 1))
+            || isUpper(b.get(pos + 1)));
+        b.insert(pos + 1, neighbour(upper ? b.get(pos) : (byte) lower(b.get(pos)), h >>> 8));
+      }
     }
   }
 
@@ -53,6 +58,10 @@ final class Typos {
     String keys = NEIGHBOURS[lower(c) - 'a'];
     byte k = (byte) keys.charAt(Hash.below(h, keys.length()));
     return c >= 'A' && c <= 'Z' ? (byte) (k - 32) : k;
+  }
+
+  private static boolean isUpper(byte c) {
+    return c >= 'A' && c <= 'Z';
   }
 
   private static boolean letter(byte c) {

@@ -159,6 +159,21 @@ public final class Utf8Buffer {
     length--;
   }
 
+  /**
+   * Replaces the {@code count} bytes at {@code at} with {@code with}; returns where the replacement
+   * ends. What followed moves along.
+   */
+  public int replace(int at, int count, byte[] with) {
+    int grow = with.length - count;
+    if (grow > 0) {
+      ensure(grow);
+    }
+    System.arraycopy(bytes, at + count, bytes, at + with.length, length - at - count);
+    System.arraycopy(with, 0, bytes, at, with.length);
+    length += grow;
+    return at + with.length;
+  }
+
   /** Inserts {@code b} before position {@code at}. */
   public void insert(int at, byte b) {
     ensure(1);

@@ -24,8 +24,17 @@ public final class Variation {
   int phoneFormat;
   int emailDomain;
   boolean domainChanged;
+  /** The errors of this record, as {@link Corruption.Kind} bits. */
+  int errors;
   Column typo; // null: no typo
   long typoDraw;
+  Column ocr; // the field an OCR confusion changed; null: none
+  long ocrDraw;
+  Column phonetic; // the name spelled as it sounds; null: none
+  long phoneticDraw;
+  Column truncated; // null: nothing truncated
+  long truncateDraw;
+  long digitDraw; // which digit of the birth date, ZIP or phone number, and to what
   Column missing; // null: nothing missing
 
   public int nameKind() {
@@ -42,5 +51,22 @@ public final class Variation {
 
   public Column missing() {
     return missing;
+  }
+
+  private static final int RESPELLINGS = Corruption.Kind.TRUNCATE.bit() | Corruption.Kind.OCR.bit()
+      | Corruption.Kind.PHONETIC.bit() | Corruption.Kind.SWAP_NAMES.bit();
+
+  /**
+   * Whether an error of this record rewrites a name, the street or the city, so that a change of
+   * that field may show in another (swapped names) or not at all (a cut that keeps only what the
+   * old and new values share).
+   */
+  public boolean respells() {
+    return (errors & RESPELLINGS) != 0;
+  }
+
+  /** Whether this record carries an error of kind {@code k}. */
+  public boolean has(Corruption.Kind k) {
+    return (errors & k.bit()) != 0;
   }
 }
