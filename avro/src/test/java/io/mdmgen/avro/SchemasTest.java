@@ -7,6 +7,10 @@ import org.apache.avro.Schema;
 import org.junit.jupiter.api.Test;
 
 class SchemasTest {
+  /** Facts of the golden record that no source holds as such (they show in names, or are truth). */
+  static final java.util.Set<String> GOLDEN_ONLY = java.util.Set.of("middle_name", "name_suffix",
+      "household_id");
+
   @Test
   void everySchemaParsesAsARecordInTheProjectNamespace() {
     for (Schemas s : Schemas.values()) {
@@ -27,7 +31,8 @@ class SchemasTest {
       assertTrue(fields.get(2).schema().isNullable(), "customer_id is optional in " + s.file());
       // The golden fields a system holds (ERP is told no income), in the golden order.
       var shared = golden.stream().skip(1)
-          .filter(f -> !(s == Schemas.ERP_CUSTOMER && f.equals("annual_income"))).toList();
+          .filter(f -> !(s == Schemas.ERP_CUSTOMER && f.equals("annual_income")))
+          .filter(f -> !GOLDEN_ONLY.contains(f)).toList();
       for (int i = 0; i < shared.size(); i++) {
         assertEquals(shared.get(i), fields.get(i + 3).name(), s.file());
       }

@@ -120,8 +120,9 @@ final class EventEncoder {
     }
     if (source != null && op != StepEvents.CREATE) {
       world.vary(before, source, copy, vBefore);
-      if (v.respells() || vBefore.respells()) {
-        // What the record shows may move (swapped names) or vanish (a cut): compare the two.
+      if (v.respells() || vBefore.respells() || v.staleAddress()) {
+        // What the record shows may move (swapped names) or vanish (a cut, an address the
+        // system never updated): compare the two.
         world.writeSource(before, source, copy, vBefore, digestBefore.clear());
         world.writeSource(m, source, copy, v, digestAfter.clear());
         fields = digestAfter.differences(digestBefore) & sink.columns();

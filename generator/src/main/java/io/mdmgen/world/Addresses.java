@@ -36,34 +36,34 @@ final class Addresses {
     this.streetNames = streetNames(dictionaries);
   }
 
-  /** Draws where {@code m} lives from {@code key}: a master's key, or a move's. */
-  void draw(long key, Master m) {
+  /** Draws an address from {@code key}: a household's, or a move's. */
+  void draw(long key, Address a) {
     Dictionaries d = dict;
-    m.place = d.placeWeights.pick(Hash.of(key, PLACE));
+    a.place = d.placeWeights.pick(Hash.of(key, PLACE));
     long sn = Hash.of(key, STREET_NUMBER);
-    m.streetNumber = 1 + Hash.below(sn, (sn & 3) == 0 ? 99 : 9_999);
+    a.number = 1 + Hash.below(sn, (sn & 3) == 0 ? 99 : 9_999);
     long street = Hash.of(key, STREET);
     int name = d.streetWeights.pick(street);
     // 0 is the long tail of streets named after people: -1 - the surname.
-    m.street = name > 0 ? name - 1 : -1 - d.lastWeights.pick(Hash.mix(street));
-    m.streetSuffix = Hash.pick(Hash.of(key, SUFFIX), SUFFIX_CDF);
+    a.street = name > 0 ? name - 1 : -1 - d.lastWeights.pick(Hash.mix(street));
+    a.suffix = Hash.pick(Hash.of(key, SUFFIX), SUFFIX_CDF);
     long u = Hash.of(key, UNIT);
-    m.unitKind = Hash.unit(u) < 0.25 ? Hash.pick(Hash.mix(u), UNIT_CDF) : -1;
-    m.unitNumber = 1 + Hash.below(Hash.of(key, UNIT_NUMBER), 400);
+    a.unitKind = Hash.unit(u) < 0.25 ? Hash.pick(Hash.mix(u), UNIT_CDF) : -1;
+    a.unitNumber = 1 + Hash.below(Hash.of(key, UNIT_NUMBER), 400);
   }
 
-  /** The columns a move from {@code before} to {@code m.place} changes, as column bits. */
-  long moved(int before, Master m) {
+  /** The columns a move from place {@code before} to {@code now} changes, as column bits. */
+  long moved(int before, Address now) {
     long changed = World.bit(Column.ADDRESS);
     long was = dict.placeCityState[before];
-    long is = dict.placeCityState[m.place];
+    long is = dict.placeCityState[now.place];
     if (was >>> 32 != is >>> 32) {
       changed |= World.bit(Column.CITY);
     }
     if ((int) was != (int) is) {
       changed |= World.bit(Column.STATE);
     }
-    if (before != m.place) { // every place has a ZIP code of its own
+    if (before != now.place) { // every place has a ZIP code of its own
       changed |= World.bit(Column.ZIP_CODE);
     }
     return changed;
@@ -76,45 +76,45 @@ final class Addresses {
    * a table by format, already in the format's case: branches on a format drawn per record
    * mispredict.
    */
-  void street(Master m, int format, Utf8Buffer b) {
-    b.appendDigits(m.streetNumber, 1).append(' ');
-    if (m.street >= 0) {
-      b.append(streetNames[ADDRESS_CASE[format]][m.street]);
+  void street(Address a, int format, Utf8Buffer b) {
+    b.appendDigits(a.number, 1).append(' ');
+    if (a.street >= 0) {
+      b.append(streetNames[ADDRESS_CASE[format]][a.street]);
     } else {
       int at = b.length();
-      b.append(dict.last[-1 - m.street]);
+      b.append(dict.last[-1 - a.street]);
       if (ADDRESS_CASE[format] == 1) {
         b.upper(at, b.length());
       } else if (ADDRESS_CASE[format] == 2) {
         b.lower(at, b.length());
       }
     }
-    b.append(SUFFIX_TEXT[format][m.streetSuffix]);
-    if (m.unitKind >= 0) {
-      b.append(UNIT_TEXT[format][m.unitKind]).appendDigits(m.unitNumber, 1);
+    b.append(SUFFIX_TEXT[format][a.suffix]);
+    if (a.unitKind >= 0) {
+      b.append(UNIT_TEXT[format][a.unitKind]).appendDigits(a.unitNumber, 1);
     }
   }
 
-  /** Appends the city of {@code m}'s place. */
-  void city(Master m, Utf8Buffer b) {
-    b.append(dict.placeText, dict.placeAt[m.place] + Dictionaries.CITY, dict.cityLength(m.place));
+  /** Appends the city of {@code a}'s place. */
+  void city(Address a, Utf8Buffer b) {
+    b.append(dict.placeText, dict.placeAt[a.place] + Dictionaries.CITY, dict.cityLength(a.place));
   }
 
-  /** Writes {@code m}'s state. */
-  void state(Master m, RowSink out) {
-    out.string(Column.STATE, dict.placeText, dict.placeAt[m.place] + Dictionaries.STATE,
+  /** Writes {@code a}'s state. */
+  void state(Address a, RowSink out) {
+    out.string(Column.STATE, dict.placeText, dict.placeAt[a.place] + Dictionaries.STATE,
         Dictionaries.CITY - Dictionaries.STATE);
   }
 
-  /** Appends {@code m}'s ZIP code. */
-  void zip(Master m, Utf8Buffer b) {
-    b.append(dict.placeText, dict.placeAt[m.place] + Dictionaries.ZIP,
+  /** Appends {@code a}'s ZIP code. */
+  void zip(Address a, Utf8Buffer b) {
+    b.append(dict.placeText, dict.placeAt[a.place] + Dictionaries.ZIP,
         Dictionaries.STATE - Dictionaries.ZIP);
   }
 
-  /** Writes {@code m}'s state and ZIP code. */
-  void stateAndZip(Master m, RowSink out) {
-    int at = dict.placeAt[m.place];
+  /** Writes {@code a}'s state and ZIP code. */
+  void stateAndZip(Address a, RowSink out) {
+    int at = dict.placeAt[a.place];
     out.string(Column.STATE, dict.placeText, at + Dictionaries.STATE,
         Dictionaries.CITY - Dictionaries.STATE);
     out.string(Column.ZIP_CODE, dict.placeText, at + Dictionaries.ZIP,

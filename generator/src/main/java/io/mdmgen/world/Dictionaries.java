@@ -36,6 +36,10 @@ public final class Dictionaries {
   /** Surnames, and their weights (2010 Census counts). */
   final byte[][] last;
   final Weighted lastWeights;
+  /** Each surname's share of people, and each first name's share of its sex. */
+  final double[] lastShare;
+  private final double[] maleFirstShare;
+  private final double[] femaleFirstShare;
   /**
    * Street names, without type or direction, by frequency; a draw of {@link #streetWeights}
    * beyond them (0, the long tail) means a street named after a surname.
@@ -90,6 +94,7 @@ public final class Dictionaries {
     List<String[]> surnames = csv("surnames.csv");
     last = utf8(surnames.stream().map(r -> r[0]).toList());
     lastWeights = Weighted.of(surnames.stream().mapToLong(r -> Long.parseLong(r[1])).toArray());
+    lastShare = shares(surnames.stream().mapToLong(r -> Long.parseLong(r[1])).toArray());
     List<String[]> firsts = csv("first_names.csv");
     maleFirst = firstNames(firsts, "M");
     femaleFirst = firstNames(firsts, "F");
@@ -99,6 +104,8 @@ public final class Dictionaries {
     femaleFirstOfDecade = new int[DECADES][];
     byDecade(firsts, "M", maleFirst, maleFirstByDecade, maleFirstOfDecade);
     byDecade(firsts, "F", femaleFirst, femaleFirstByDecade, femaleFirstOfDecade);
+    maleFirstShare = firstShares(firsts, "M", maleFirst);
+    femaleFirstShare = firstShares(firsts, "F", femaleFirst);
     maleFirstHandle = handles(maleFirst);
     femaleFirstHandle = handles(femaleFirst);
     lastHandle = handles(last);
@@ -160,6 +167,10 @@ public final class Dictionaries {
     return (m.female ? femaleFirst : maleFirst)[m.first];
   }
 
+  byte[] firstName(boolean female, int name) {
+    return (female ? femaleFirst : maleFirst)[name];
+  }
+
   /** The first name as it appears in emails and usernames. */
   byte[] firstHandle(Master m) {
     return (m.female ? femaleFirstHandle : maleFirstHandle)[m.first];
@@ -175,6 +186,42 @@ public final class Dictionaries {
     int d = Math.max(0, Math.min(DECADES - 1, (birthYear - FIRST_DECADE) / 10));
     return female ? femaleFirstOfDecade[d][femaleFirstByDecade[d].pick(h)]
         : maleFirstOfDecade[d][maleFirstByDecade[d].pick(h)];
+  }
+
+  /** The share of people who have master {@code m}'s first name. */
+  double firstShare(Master m) {
+    return (m.female ? femaleFirstShare : maleFirstShare)[m.first] / 2;
+  }
+
+  /** The share of people who have master {@code m}'s first and last name. */
+  double fullNameShare(Master m) {
+    return (m.female ? femaleFirstShare : maleFirstShare)[m.first] * lastShare[m.last] / 2;
+  }
+
+  private static double[] shares(long[] counts) {
+    double total = 0;
+    for (long c : counts) {
+      total += c;
+    }
+    double[] out = new double[counts.length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = counts[i] / total;
+    }
+    return out;
+  }
+
+  private static double[] firstShares(List<String[]> rows, String sex, byte[][] names) {
+    Map<String, Integer> index = new HashMap<>();
+    for (int i = 0; i < names.length; i++) {
+      index.put(new String(names[i], StandardCharsets.UTF_8), i);
+    }
+    long[] counts = new long[names.length];
+    for (String[] r : rows) {
+      if (r[0].equals(sex)) {
+        counts[index.get(r[2])] += Long.parseLong(r[3]);
+      }
+    }
+    return shares(counts);
   }
 
   /** The names of one sex, most frequent (over all decades) first. */

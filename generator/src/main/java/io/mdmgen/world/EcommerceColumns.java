@@ -3,7 +3,8 @@ package io.mdmgen.world;
 import static io.mdmgen.world.Fields.EXTRA;
 
 /**
- * The shop's own columns: the username, orders and spend, favourite category, marketing opt-in.
+ * The shop's own columns: the username (names and a number unique to the account), orders and
+ * spend, favourite category, marketing opt-in.
  * Customers sign up to the shop at any point of their relationship; few state an income.
  */
 final class EcommerceColumns implements SourceColumns {
@@ -14,13 +15,31 @@ final class EcommerceColumns implements SourceColumns {
   private static final double[] ORDER_VALUE_MU = {Math.log(45), Math.log(70), Math.log(120),
       Math.log(260)};
 
+  private static final long MILLION = 1_000_000;
   private final Dictionaries dict;
+  /** Spreads accounts over the numbers that make their usernames unique. */
+  private final Permutation numbers;
 
   private final int asOfDay;
 
   EcommerceColumns(long seed, int asOfDay, Dictionaries dictionaries) {
     this.asOfDay = asOfDay;
     this.dict = dictionaries;
+    this.numbers = new Permutation(Hash.entity(seed, 320, 0), MILLION);
+  }
+
+  /**
+   * Appends the number that makes a username unique: a keyed bijection of the account, up to six
+   * digits for the first million accounts and a leading count of millions (then six digits) after.
+   */
+  private void accountNumber(long account, Utf8Buffer b) {
+    long high = account / MILLION;
+    long low = numbers.apply(account % MILLION);
+    if (high > 0) {
+      b.appendDigits(high, 1).appendDigits(low, 6);
+    } else {
+      b.appendDigits(low, 1);
+    }
   }
 
   @Override
@@ -38,7 +57,7 @@ final class EcommerceColumns implements SourceColumns {
       case 2 -> b.append(last);
       default -> b.append(last, 0, 1);
     }
-    b.appendDigits(Hash.below(Hash.mix(h), 10_000), 2);
+    accountNumber(m.index * SourceRates.MAX_COPIES + v.copy, b);
     Text.put(out, Column.USERNAME, b, at);
     // Orders ~ geometric around the segment's mean; spend = orders x log-normal basket.
     double mean = ORDER_MEAN[m.segment];

@@ -22,13 +22,39 @@ final class Emails {
     this.dict = dictionaries;
   }
 
-  /** Draws {@code m}'s address from {@code key}: a master's key. */
+  /**
+   * Draws {@code m}'s address from {@code key} (a master's key, or a change's), for its name: a
+   * provider gives each local part to one person only, so the more people share what a pattern
+   * keeps of a name (all of it, or an initial and a name), the longer the number they add, as
+   * they do at sign-up: none for some of the rarest, two digits (often the birth year) for the
+   * uncommon, four to six for the common.
+   */
   void draw(long key, Master m) {
     m.emailPattern = Hash.below(Hash.of(key, EMAIL_PATTERN), 5);
     long ed = Hash.of(key, EMAIL_DIGITS);
-    m.emailDigits = Hash.unit(ed) < 0.4 ? 1 + Hash.below(Hash.mix(ed), 99) : -1;
+    double share = switch (m.emailPattern) {
+      case 2 -> dict.lastShare[m.last] * INITIAL; // flast
+      case 4 -> dict.firstShare(m) * INITIAL; // firstl
+      default -> dict.fullNameShare(m);
+    };
+    double namesakes = share * 1e6; // per million people
+    long h = Hash.mix(ed);
+    if (namesakes < RARE && Hash.unit(ed) >= 0.4) {
+      m.emailDigits = -1;
+    } else if (namesakes < COMMON) {
+      m.emailDigits = Hash.unit(h) < 0.5
+          ? java.time.LocalDate.ofEpochDay(m.birthDay).getYear() % 100 // 1987 -> "87"
+          : 1 + Hash.below(Hash.mix(h), 999);
+    } else {
+      m.emailDigits = 1_000 + Hash.below(Hash.mix(h), 999_000);
+    }
     m.emailDomain = Hash.pick(Hash.of(key, DOMAIN), DOMAIN_CDF);
   }
+
+  /** Namesakes per million people below which a name-only address is free, and above which it is crowded. */
+  private static final double RARE = 0.05, COMMON = 2;
+  /** The share of people whose first name starts with a given letter, about. */
+  private static final double INITIAL = 0.07;
 
   /** Draws a new address for {@code m} from a change's {@code key}: always at another provider. */
   void change(long key, Master m) {
@@ -45,8 +71,9 @@ final class Emails {
   }
 
   /**
-   * Appends the local part: 0 first.last, 1 firstlast, 2 flast, 3 first_last, 4 firstl; then two
-   * digits for some. Composed without branching on the pattern.
+   * Appends the local part: 0 first.last, 1 firstlast, 2 flast, 3 first_last, 4 firstl; then
+   * digits for some: at least two ("07", or a birth year's "87"), up to six for common names.
+   * Composed without branching on the pattern.
    */
   void local(Master m, Utf8Buffer b) {
     byte[] first = dict.firstHandle(m);

@@ -14,7 +14,11 @@ final class Fields {
       EMAIL_PATTERN = 13, EMAIL_DIGITS = 14, DOMAIN = 15, AGE = 16, AGE2 = 17,
       COMPANY_PATTERN = 18, COMPANY_A = 19, COMPANY_B = 20, COMPANY_SUFFIX = 21, SENIORITY = 22,
       FIELD = 23, POSITION = 24, SEGMENT = 25, INCOME = 26, REGISTRATION = 27, ACTIVITY = 28,
-      EMPLOYED = 29, JOB_KNOWN = 30, COMPANY_KNOWN = 31;
+      EMPLOYED = 29, JOB_KNOWN = 30, COMPANY_KNOWN = 31, MIDDLE = 32, NAME_SUFFIX = 33,
+      MOVED = 34, PREVIOUS_HOME = 35;
+  /** On a household head's key, plus the member's position. */
+  static final long HOUSEHOLD_ROLE = 500, MEMBER_AGE = 510, PARTNER_SEX = 520, JUNIOR = 530,
+      TWIN = 540, SHARED_SURNAME = 550, LANDLINE = 560;
   /** Bases, plus 16 per source system (and the copy, for records). */
   static final long COVERED = 100, COPIES = 101, RECORD = 200;
   static final long CLOSE_CHANCE = 50, LIFE_CHANCE = 1000, LIFE_DRAW = 1100;
@@ -23,7 +27,8 @@ final class Fields {
   static final long NAME_VARIED = 1, NAME_KIND = 2, NAME_CASE = 3, NICKNAME = 4,
       ADDRESS_FORMAT = 5, PHONE_FORMAT = 6, DOMAIN_CHANGED = 7, NEW_DOMAIN = 8, TYPO = 9,
       TYPO_COLUMN = 10, TYPO_DRAW = 11, MISSING = 12, MISSING_COLUMN = 13, OWN_CREATED = 14,
-      OWN_ACTIVITY = 15, OWN_SEGMENT = 16, OWN_INCOME = 17;
+      OWN_ACTIVITY = 15, OWN_SEGMENT = 16, OWN_INCOME = 17, MIDDLE_SHOWN = 18, SUFFIX_SHOWN = 19,
+      STALE = 26;
   /** Whether a record is messy; whether it has each kind of error, and where: + kind ordinal. */
   static final long MESSY = 39, ERROR = 40, ERROR_WHERE = 60;
   /** A source system's own columns: EXTRA + 0, 1, 2... */

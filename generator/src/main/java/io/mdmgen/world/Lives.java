@@ -52,9 +52,9 @@ final class Lives {
     long h = Hash.of(m.key, LIFE_DRAW + chance);
     long changed = switch (e) {
       case MOVE -> {
-        int before = m.place;
-        addresses.draw(h, m);
-        yield addresses.moved(before, m);
+        int before = m.home.place;
+        addresses.draw(h, m.home);
+        yield addresses.moved(before, m.home);
       }
       case EMAIL -> {
         emails.change(h, m);

@@ -9,17 +9,18 @@ public final class Master {
   long key;
   boolean female;
   int first;
+  int middle; // -1: none
   int last;
+  int suffix; // People.NO_SUFFIX, JR, SR, II, III
+  long household; // the index of the household's head
   int handleLast; // the last name in email and username, which a name change keeps
-  int place;
+  /** Where the customer lives, and lived before its last move (if {@link #moved}). */
+  final Address home = new Address();
+  final Address previous = new Address();
+  boolean moved;
   int areaCode;
   int exchange;
   int line;
-  int streetNumber;
-  int street;
-  int streetSuffix;
-  int unitKind; // -1: no unit
-  int unitNumber;
   int emailPattern;
   int emailDigits; // -1: none
   int emailDomain;
@@ -41,21 +42,21 @@ public final class Master {
 
   /** Makes this master a copy of {@code o}. */
   public void copyFrom(Master o) {
+    home.copyFrom(o.home);
+    middle = o.middle;
+    suffix = o.suffix;
+    household = o.household;
+    previous.copyFrom(o.previous);
+    moved = o.moved;
     index = o.index;
     key = o.key;
     female = o.female;
     first = o.first;
     last = o.last;
     handleLast = o.handleLast;
-    place = o.place;
     areaCode = o.areaCode;
     exchange = o.exchange;
     line = o.line;
-    streetNumber = o.streetNumber;
-    street = o.street;
-    streetSuffix = o.streetSuffix;
-    unitKind = o.unitKind;
-    unitNumber = o.unitNumber;
     emailPattern = o.emailPattern;
     emailDigits = o.emailDigits;
     emailDomain = o.emailDomain;
@@ -74,6 +75,11 @@ public final class Master {
     lastActivityDay = o.lastActivityDay;
     active = o.active;
     closed = o.closed;
+  }
+
+  /** The address record {@code v} holds: the home, or the one before the move if it is stale. */
+  Address addressIn(Variation v) {
+    return v.staleAddress ? previous : home;
   }
 
   public long index() {

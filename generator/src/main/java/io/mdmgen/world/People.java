@@ -32,16 +32,124 @@ final class People {
     this.asOfYear = LocalDate.ofEpochDay(asOfDay).getYear();
   }
 
+  /** Draws a person on their own (a household's head): sex, birth, names. */
   void draw(long key, Master m) {
     m.female = Hash.unit(Hash.of(key, GENDER)) < FEMALE;
+    m.birthDay = adultBirthDay(key);
+    m.last = dict.lastWeights.pick(Hash.of(key, LAST));
+    name(key, m);
+  }
+
+  /**
+   * Draws the member at {@code position} of the household of head {@code h} (drawn into
+   * {@code m} first, then overwritten): a partner, a grown child or another adult, by
+   * {@code households}' rates.
+   */
+  void member(long key, long headKey, int position, int role, Households households, Master m) {
+    boolean headFemale = m.female;
+    int headBirth = m.birthDay;
+    int headFirst = m.first;
+    int headLast = m.last;
+    m.female = Hash.unit(Hash.of(key, GENDER)) < FEMALE;
+    m.last = dict.lastWeights.pick(Hash.of(key, LAST));
+    m.suffix = NO_SUFFIX;
+    if (role == Households.PARTNER) {
+      if (Hash.unit(Hash.of(headKey, Fields.PARTNER_SEX)) < 0.9) {
+        m.female = !headFemale;
+      }
+      m.birthDay = adult(headBirth + (int) (3.5 * 365.2425 * Hash.normal(Hash.of(key, Fields.MEMBER_AGE))));
+      if (Hash.unit(Hash.of(headKey, Fields.SHARED_SURNAME)) < households.sharedSurname()) {
+        m.last = headLast;
+      }
+      name(key, m);
+      return;
+    }
+    if (role == Households.CHILD) {
+      int birth = childBirthDay(headKey, headBirth, position, households);
+      if (birth <= lastAdultBirthDay()) { // a grown child; younger ones are not customers
+        m.birthDay = birth;
+        m.last = Hash.unit(Hash.of(key, Fields.SHARED_SURNAME)) < 0.92 ? headLast : m.last;
+        name(key, m);
+        if (isJunior(key, headKey, headFemale, position, households)) {
+          m.female = false;
+          m.first = headFirst;
+          m.last = headLast;
+          m.handleLast = headLast;
+          m.suffix = JR;
+        }
+        return;
+      }
+    }
+    // Another relative or a housemate: an adult of about the head's age; a sibling shares the name.
+    m.birthDay = adult(headBirth + (int) (8 * 365.2425 * Hash.normal(Hash.of(key, Fields.MEMBER_AGE))));
+    if (Hash.unit(Hash.of(key, Fields.SHARED_SURNAME)) < 0.4) {
+      m.last = headLast;
+    }
+    name(key, m);
+  }
+
+  /**
+   * Whether the child at {@code position} (whose key is {@code key}) of the household of head
+   * {@code headKey} is a junior: a son, of a father, named after him.
+   */
+  boolean isJunior(long key, long headKey, boolean headFemale, int position, Households households) {
+    return !headFemale && Hash.unit(Hash.of(key, GENDER)) >= FEMALE
+        && Hash.unit(Hash.of(headKey, Fields.JUNIOR + position)) < households.juniors();
+  }
+
+  /**
+   * The birth day of the child at {@code position}: 22 to 38 years after the head's, or the
+   * same as the child before it for twins.
+   */
+  int childBirthDay(long headKey, int headBirth, int position, Households households) {
+    int p = position;
+    while (p > 1 && Hash.unit(Hash.of(headKey, Fields.TWIN + p)) < households.twins()) {
+      p--; // a twin of the child before: born the same day
+    }
+    return headBirth + (int) ((22 + 16 * Hash.unit(Hash.of(headKey, Fields.MEMBER_AGE + p))) * 365.2425);
+  }
+
+  /** Suffixes: none, Jr., Sr., II, III. */
+  static final int NO_SUFFIX = 0, JR = 1, SR = 2, II = 3, III = 4;
+  static final byte[][] SUFFIXES = Text.ascii("", "Jr.", "Sr.", "II", "III");
+  private static final int ADULT = (int) (18 * 365.2425);
+
+  /** The last birth day of someone who is an adult on the as-of day. */
+  int lastAdultBirthDay() {
+    return asOfDay - ADULT;
+  }
+
+  /** A birth day no later than the as-of day's 18th anniversary before, nor before age 99. */
+  private int adult(int birthDay) {
+    return Math.max(asOfDay - (int) (99 * 365.2425), Math.min(asOfDay - ADULT - 1, birthDay));
+  }
+
+  private int adultBirthDay(long key) {
     int band = AGE_BANDS.pick(Hash.of(key, AGE));
     int days = (int) ((BAND_START[band + 1] - BAND_START[band]) * 365.2425);
-    m.birthDay = asOfDay - (int) (BAND_START[band] * 365.2425) - 1 - Hash.below(Hash.of(key, AGE2), days);
+    return asOfDay - (int) (BAND_START[band] * 365.2425) - 1 - Hash.below(Hash.of(key, AGE2), days);
+  }
+
+  /**
+   * The first and middle name for the sex and year of birth, and a generational suffix for a
+   * few men of their own (II, III); the last name is kept.
+   */
+  private void name(long key, Master m) {
     int birthYear = asOfYear - (asOfDay - m.birthDay) / 365;
     m.first = dict.firstName(m.female, birthYear, Hash.of(key, FIRST));
-    m.last = dict.lastWeights.pick(Hash.of(key, LAST));
+    long middle = Hash.of(key, Fields.MIDDLE);
+    m.middle = Hash.unit(middle) < MIDDLE_NAMES
+        ? dict.firstName(m.female, birthYear, Hash.mix(middle)) : -1;
+    if (m.middle == m.first) {
+      m.middle = -1;
+    }
+    double u = Hash.unit(Hash.of(key, Fields.NAME_SUFFIX));
+    m.suffix = m.female ? NO_SUFFIX : u < 0.002 ? III : u < 0.006 ? II : NO_SUFFIX;
     m.handleLast = m.last;
   }
+
+  /** Share of people with a middle name on file. */
+  private static final double MIDDLE_NAMES = 0.75;
 
   /** Age in whole years on the as-of date. */
   int age(Master m) {

@@ -6,6 +6,7 @@ package io.mdmgen.world;
  */
 final class Records {
   private static final byte[] CUST = Text.ascii("CUST-");
+  private static final byte[] HOUSEHOLD = Text.ascii("HH-");
   private static final byte[] INITIAL_DOT = Text.ascii(".");
 
   private final Dictionaries dict;
@@ -50,16 +51,29 @@ final class Records {
     Phones.e164(m, b);
     Text.put(out, Column.PHONE, b, at);
     at = b.length();
-    addresses.street(m, Addresses.GOLDEN_FORMAT, b);
+    addresses.street(m.home, Addresses.GOLDEN_FORMAT, b);
     Text.put(out, Column.ADDRESS, b, at);
     at = b.length();
-    addresses.city(m, b);
+    addresses.city(m.home, b);
     Text.put(out, Column.CITY, b, at);
-    addresses.stateAndZip(m, out);
+    addresses.stateAndZip(m.home, out);
     out.date(Column.DATE_OF_BIRTH, m.birthDay);
     occupations.writeCompany(m, out);
     occupations.writeJobTitle(m, out);
     Standing.write(m, out);
+    if (m.middle >= 0) {
+      Text.put(out, Column.MIDDLE_NAME, dict.firstName(m.female, m.middle));
+    } else {
+      out.missing(Column.MIDDLE_NAME);
+    }
+    if (m.suffix != People.NO_SUFFIX) {
+      Text.put(out, Column.NAME_SUFFIX, People.SUFFIXES[m.suffix]);
+    } else {
+      out.missing(Column.NAME_SUFFIX);
+    }
+    at = b.length();
+    b.append(HOUSEHOLD).appendDigits(m.household, 10);
+    Text.put(out, Column.HOUSEHOLD_ID, b, at);
   }
 
   /** See {@link World#writeSource}. */
@@ -75,6 +89,7 @@ final class Records {
       Text.put(out, Column.CUSTOMER_ID, b, at);
     }
     names(m, v, b, out);
+    Address home = m.addressIn(v);
 
     if (v.missing == Column.EMAIL) {
       out.missing(Column.EMAIL);
@@ -99,13 +114,13 @@ final class Records {
       out.missing(Column.ADDRESS);
     } else {
       at = b.length();
-      addresses.street(m, v.addressFormat, b);
+      addresses.street(home, v.addressFormat, b);
       truncate(v, Column.ADDRESS, b, at, 8);
       typo(v, Column.ADDRESS, b, at, b.length());
       Text.put(out, Column.ADDRESS, b, at);
     }
     at = b.length();
-    addresses.city(m, b);
+    addresses.city(home, b);
     int end = misspell(v, Column.CITY, b, at, b.length());
     if (v.addressFormat == Addresses.UPPER_FORMAT) {
       b.upper(at, end);
@@ -113,13 +128,13 @@ final class Records {
     typo(v, Column.CITY, b, at, b.length());
     Text.put(out, Column.CITY, b, at);
     if (v.has(Corruption.Kind.ZIP_DIGIT)) {
-      addresses.state(m, out);
+      addresses.state(home, out);
       at = b.length();
-      addresses.zip(m, b);
+      addresses.zip(home, b);
       Digits.replaceOne(Hash.of(v.digitDraw, Column.ZIP_CODE.ordinal()), b, at, b.length(), 1);
       Text.put(out, Column.ZIP_CODE, b, at);
     } else {
-      addresses.stateAndZip(m, out);
+      addresses.stateAndZip(home, out);
     }
     if (v.missing == Column.DATE_OF_BIRTH) {
       out.missing(Column.DATE_OF_BIRTH);
@@ -163,6 +178,9 @@ final class Records {
       misspell(v, Column.FIRST_NAME, b, firstAt, b.length());
       truncate(v, Column.FIRST_NAME, b, firstAt, 2);
     }
+    if (v.middleShown == 1) {
+      b.append(' ').append(dict.firstName(m.female, m.middle), 0, 1);
+    }
     caseName(v, b, firstAt);
     typo(v, Column.FIRST_NAME, b, firstAt, b.length());
     int firstEnd = b.length();
@@ -170,6 +188,10 @@ final class Records {
     b.append(dict.last[m.last]);
     misspell(v, Column.LAST_NAME, b, lastAt, b.length());
     truncate(v, Column.LAST_NAME, b, lastAt, 2);
+    if (v.suffixShown == 1) {
+      b.append(' ').append(People.SUFFIXES[m.suffix], 0, People.SUFFIXES[m.suffix].length
+          - (People.SUFFIXES[m.suffix][People.SUFFIXES[m.suffix].length - 1] == '.' ? 1 : 0));
+    }
     caseName(v, b, lastAt);
     typo(v, Column.LAST_NAME, b, lastAt, b.length());
     int lastEnd = b.length();
@@ -187,11 +209,27 @@ final class Records {
     if (v.nameKind == Variation.ORDER) {
       b.append(b.bytes(), lastAt, lastEnd - lastAt).append(',').append(' ')
           .append(b.bytes(), firstAt, firstEnd - firstAt);
+      middleInFullName(m, v, b, at);
     } else {
-      b.append(b.bytes(), firstAt, firstEnd - firstAt).append(' ')
-          .append(b.bytes(), lastAt, lastEnd - lastAt);
+      b.append(b.bytes(), firstAt, firstEnd - firstAt);
+      middleInFullName(m, v, b, at);
+      b.append(' ').append(b.bytes(), lastAt, lastEnd - lastAt);
+    }
+    if (v.suffixShown == 2) {
+      b.append(' ').append(People.SUFFIXES[m.suffix]);
     }
     Text.put(out, Column.FULL_NAME, b, at);
+  }
+
+  /** Appends " A." for a record that shows the middle initial in its full name, in the record's case. */
+  private void middleInFullName(Master m, Variation v, Utf8Buffer b, int fullAt) {
+    if (v.middleShown == 2) {
+      int at = b.length();
+      b.append(' ').append(dict.firstName(m.female, m.middle), 0, 1).append('.');
+      if (v.nameKind == Variation.CASE && !v.upperCase) {
+        b.lower(at, b.length());
+      }
+    }
   }
 
   /** Applies the record's OCR confusion or phonetic respelling to {@code column}; returns its end. */

@@ -33,6 +33,7 @@ public final class Scenario implements Serializable {
   private static Set<String> keys() {
     Set<String> keys = new java.util.HashSet<>(Set.of("coverage", "copies", "name_variation",
         "email_domain_change", "address_formats", "phone_formats", "lag_seconds", "messy_share",
+        "stale_address",
         "messy_factor"));
     for (Corruption.Kind k : Corruption.Kind.values()) {
       keys.add(k.key());
@@ -42,10 +43,17 @@ public final class Scenario implements Serializable {
 
   private final EnumMap<SourceSystem, SourceRates> rates;
   private final Life life;
+  private final Households households;
 
-  private Scenario(EnumMap<SourceSystem, SourceRates> rates, Life life) {
+  private Scenario(EnumMap<SourceSystem, SourceRates> rates, Life life, Households households) {
     this.rates = rates;
     this.life = life;
+    this.households = households;
+  }
+
+  /** Who lives with whom, and who moved. */
+  public Households households() {
+    return households;
   }
 
   /** Every system's {@link SourceSystem#defaults()} and the default stream life. */
@@ -54,7 +62,7 @@ public final class Scenario implements Serializable {
     for (SourceSystem s : SourceSystem.values()) {
       m.put(s, s.defaults());
     }
-    return new Scenario(m, Life.DEFAULTS);
+    return new Scenario(m, Life.DEFAULTS, Households.DEFAULTS);
   }
 
   public SourceRates rates(SourceSystem source) {
@@ -97,21 +105,26 @@ public final class Scenario implements Serializable {
     }
     EnumMap<SourceSystem, SourceRates> m = new EnumMap<>(base.rates);
     Life life = base.life;
+    Households households = base.households;
     for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       if (e.getKey().equals(Life.KEY)) {
         life = Life.override(base.life, e.getValue());
         continue;
       }
+      if (e.getKey().equals(Households.KEY)) {
+        households = Households.override(base.households, e.getValue());
+        continue;
+      }
       SourceSystem source;
       try {
         source = SourceSystem.of(e.getKey());
       } catch (IllegalArgumentException unknown) {
-        throw new IllegalArgumentException(unknown.getMessage().replace("(allowed: ", "(allowed: stream, "));
+        throw new IllegalArgumentException(unknown.getMessage().replace("(allowed: ", "(allowed: stream, households, "));
       }
       m.put(source, override(source.code(), base.rates(source), e.getValue()));
     }
-    return new Scenario(m, life);
+    return new Scenario(m, life, households);
   }
 
   private static SourceRates override(String where, SourceRates d, JsonNode node) {
@@ -131,6 +144,7 @@ public final class Scenario implements Serializable {
         rate(where, node, "name_variation", d.nameVariation()),
         rate(where, node, "email_domain_change", d.emailDomainChange()),
         corruption(where, node, d.corruption()),
+        rate(where, node, "stale_address", d.staleAddress()),
         weights(where, node, "address_formats", d.addressFormats(), SourceRates.ADDRESS_FORMATS, false),
         weights(where, node, "phone_formats", d.phoneFormats(), SourceRates.PHONE_FORMATS, false),
         number(where, node, "lag_seconds", d.lagSeconds(), 0, 30 * 86_400));
@@ -221,17 +235,20 @@ public final class Scenario implements Serializable {
       }
       n.put("messy_share", r.corruption().messyShare());
       n.put("messy_factor", r.corruption().messyFactor());
+      n.put("stale_address", r.staleAddress());
       n.set("address_formats", JSON.valueToTree(r.addressFormats()));
       n.set("phone_formats", JSON.valueToTree(r.phoneFormats()));
       n.put("lag_seconds", r.lagSeconds());
     });
     root.set(Life.KEY, life.toJson(JSON));
+    root.set(Households.KEY, households.toJson(JSON));
     return root.toString();
   }
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Scenario s && rates.equals(s.rates) && life.equals(s.life);
+    return o instanceof Scenario s && rates.equals(s.rates) && life.equals(s.life)
+        && households.equals(s.households);
   }
 
   @Override

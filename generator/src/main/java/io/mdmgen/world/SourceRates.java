@@ -12,6 +12,7 @@ import java.util.Arrays;
  * @param nameVariation share of records whose name is varied (nickname, initial, case, order)
  * @param emailDomainChange share of records whose email has another domain than the master's
  * @param corruption how often each kind of error corrupts a record
+ * @param staleAddress share of the records of customers who moved that still hold the address before
  * @param addressFormats weights of the seven street-line formats (this system's habits)
  * @param phoneFormats weights of the five phone formats (this system's habits)
  * @param lagSeconds how long a change takes to reach this system in stream mode
@@ -22,6 +23,7 @@ public record SourceRates(
     double nameVariation,
     double emailDomainChange,
     Corruption corruption,
+    double staleAddress,
     double[] addressFormats,
     double[] phoneFormats,
     double lagSeconds)
@@ -91,6 +93,7 @@ public record SourceRates(
         && nameVariation == r.nameVariation
         && emailDomainChange == r.emailDomainChange
         && corruption.equals(r.corruption)
+        && staleAddress == r.staleAddress
         && Arrays.equals(addressFormats, r.addressFormats)
         && Arrays.equals(phoneFormats, r.phoneFormats)
         && lagSeconds == r.lagSeconds;

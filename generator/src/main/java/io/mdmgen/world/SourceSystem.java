@@ -16,14 +16,14 @@ public enum SourceSystem {
   CRM("crm", "CRM-", "raw_crm_customers", "crm.customers", Schemas.CRM_CUSTOMER,
       // Sales reps type what they hear: typos, sound-alike spellings, empty fields.
       new SourceRates(0.80, new double[] {0.85, 0.15}, 0.30, 0.20,
-          Corruption.of(0.12, 0.01, 0.05, 0.02, 0.02, 0.02, 0.03, 0.02, 0.04, 0.15, 0.15, 5),
+          Corruption.of(0.12, 0.01, 0.05, 0.02, 0.02, 0.02, 0.03, 0.02, 0.04, 0.15, 0.15, 5), 0.35,
           new double[] {0.30, 0.20, 0.10, 0.10, 0.05, 0.05, 0.20},
           new double[] {0.50, 0.25, 0.10, 0.05, 0.10}, 120),
       CrmColumns::new),
   ERP("erp", "ERP-", "raw_erp_customers", "erp.customers", Schemas.ERP_CUSTOMER,
       // Keyed from scanned forms into short fields: OCR confusions, truncation.
       new SourceRates(0.70, new double[] {1.0}, 0.30, 0.20,
-          Corruption.of(0.06, 0.05, 0.01, 0.01, 0.06, 0.03, 0.03, 0.02, 0.03, 0.15, 0.15, 5),
+          Corruption.of(0.06, 0.05, 0.01, 0.01, 0.06, 0.03, 0.03, 0.02, 0.03, 0.15, 0.15, 5), 0.50,
           new double[] {0.05, 0.25, 0.05, 0.05, 0.50, 0.05, 0.05},
           new double[] {0.10, 0.20, 0.05, 0.60, 0.05}, 3600),
       ErpColumns::new),
@@ -31,7 +31,7 @@ public enum SourceSystem {
       Schemas.ECOMMERCE_CUSTOMER,
       // Customers type their own details, on phones: typos, swapped names, wrong digits.
       new SourceRates(0.60, new double[] {0.70, 0.25, 0.05}, 0.30, 0.20,
-          Corruption.of(0.10, 0.00, 0.01, 0.03, 0.01, 0.03, 0.04, 0.03, 0.05, 0.15, 0.15, 5),
+          Corruption.of(0.10, 0.00, 0.01, 0.03, 0.01, 0.03, 0.04, 0.03, 0.05, 0.15, 0.15, 5), 0.20,
           new double[] {0.10, 0.30, 0.10, 0.25, 0.05, 0.10, 0.10},
           new double[] {0.20, 0.30, 0.10, 0.10, 0.30}, 5),
       EcommerceColumns::new);

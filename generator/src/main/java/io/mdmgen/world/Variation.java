@@ -17,10 +17,17 @@ public final class Variation {
   };
 
   long key;
+  int copy;
   int nameKind = NONE;
   boolean upperCase;
   int nickname;
+  /** Where the record shows the middle name's initial: 0 nowhere, 1 in first_name, 2 in full_name. */
+  int middleShown;
+  /** Where the record shows the name's suffix: 0 nowhere, 1 in last_name, 2 in full_name. */
+  int suffixShown;
   int addressFormat;
+  /** The system still holds the address from before the customer's last move. */
+  boolean staleAddress;
   int phoneFormat;
   int emailDomain;
   boolean domainChanged;
@@ -63,6 +70,11 @@ public final class Variation {
    */
   public boolean respells() {
     return (errors & RESPELLINGS) != 0;
+  }
+
+  /** Whether the system still holds the customer's address from before its last move. */
+  public boolean staleAddress() {
+    return staleAddress;
   }
 
   /** Whether this record carries an error of kind {@code k}. */

@@ -61,6 +61,7 @@ final class Variations {
     SourceRates r = rates[s];
     long k = Hash.of(m.key, RECORD + 16 * s + copy);
     v.key = k;
+    v.copy = copy;
     v.nameKind = Variation.NONE;
     if (Hash.unit(Hash.of(k, NAME_VARIED)) < r.nameVariation()) {
       double kind = Hash.unit(Hash.of(k, NAME_KIND));
@@ -85,6 +86,12 @@ final class Variations {
     v.domainChanged = Hash.unit(Hash.of(k, DOMAIN_CHANGED)) < r.emailDomainChange();
     v.emailDomain = v.domainChanged
         ? Emails.otherDomain(m.emailDomain, Hash.of(k, NEW_DOMAIN)) : m.emailDomain;
+    long shown = Hash.of(k, Fields.MIDDLE_SHOWN);
+    v.middleShown = m.middle >= 0 && Hash.unit(shown) < 0.3 ? 1 + (int) (shown & 1) : 0;
+    long suffix = Hash.of(k, Fields.SUFFIX_SHOWN);
+    v.suffixShown = m.suffix != People.NO_SUFFIX && Hash.unit(suffix) < 0.6
+        ? ((suffix & 3) == 0 ? 1 : 2) : 0;
+    v.staleAddress = m.moved && Hash.unit(Hash.of(k, Fields.STALE)) < r.staleAddress();
     errors(m, s, copy, k, master, v);
   }
 
@@ -235,8 +242,9 @@ final class Variations {
       to = text.length;
     } else {
       text = dict.placeText;
-      from = dict.placeAt[m.place] + Dictionaries.CITY;
-      to = from + dict.cityLength(m.place);
+      Address a = m.addressIn(v);
+      from = dict.placeAt[a.place] + Dictionaries.CITY;
+      to = from + dict.cityLength(a.place);
     }
     return ocr ? misspellings.ocrChoices(text, from, to) : misspellings.phoneticChoices(text, from, to);
   }

@@ -16,6 +16,10 @@ public final class World {
   private final long customers;
   /** Hash domain of the orders of the source tables. */
   private final long orders;
+  /** Who lives with whom: the blocks' hash domain and the household sizes' thresholds. */
+  private final Households households;
+  private final long householdBlocks;
+  private final long[] householdSizes;
   private final long[][] copiesCdf = new long[SourceSystem.values().length][];
   private final double[] coverage = new double[copiesCdf.length];
   private final People people;
@@ -32,6 +36,9 @@ public final class World {
     int asOfDay = (int) asOf.toEpochDay();
     this.customers = Hash.domain(seed, 1);
     this.orders = Hash.domain(seed, 3);
+    this.households = scenario.households();
+    this.householdBlocks = Hash.domain(seed, 4);
+    this.householdSizes = Hash.cdf(households.sizes());
     for (SourceSystem s : SourceSystem.values()) {
       coverage[s.ordinal()] = scenario.rates(s).coverage();
       copiesCdf[s.ordinal()] = scenario.rates(s).copiesCdf();
@@ -70,14 +77,32 @@ public final class World {
     return Hash.of(orders, 16L * source.ordinal() + copy);
   }
 
-  /** Fills {@code m} with master customer {@code index}. */
+  /**
+   * Fills {@code m} with master customer {@code index}: first its household's head (the master
+   * itself, or the one whose home and names a member shares), then what is the member's own.
+   */
   public void master(long index, Master m) {
     long k = masterKey(index);
     m.index = index;
     m.key = k;
-    people.draw(k, m);
-    addresses.draw(k, m);
-    phones.draw(k, m);
+    long where = households.locate(householdBlocks, householdSizes, index);
+    long head = where >>> 3;
+    int position = (int) (where & 7);
+    long headKey = position == 0 ? k : masterKey(head);
+    m.household = head;
+    people.draw(headKey, m);
+    if (position > 0) {
+      people.member(k, headKey, position, households.role(headKey, position), households, m);
+    } else if (fatherOfJunior(headKey, head, m)) {
+      m.suffix = People.SR;
+    }
+    addresses.draw(headKey, m.home);
+    m.moved = Hash.unit(Hash.of(headKey, Fields.MOVED)) < households.moved();
+    if (m.moved) {
+      addresses.draw(Hash.of(headKey, Fields.PREVIOUS_HOME), m.previous);
+    }
+    boolean landline = Hash.unit(Hash.of(headKey, Fields.LANDLINE)) < households.landline();
+    phones.draw(landline ? headKey : k, m);
     emails.draw(k, m);
     int age = people.age(m);
     occupations.draw(k, m, age);
@@ -135,6 +160,27 @@ public final class World {
   /** Writes the {@code match_truth} row of record {@code copy} of {@code source} for master {@code index}. */
   public void writeTruth(long index, SourceSystem source, int copy, RowSink out) {
     records.truth(index, source, copy, out);
+  }
+
+  /** Whether the head {@code m} (of index {@code head}) has a son named after him in the household. */
+  private boolean fatherOfJunior(long headKey, long head, Master m) {
+    if (m.female) {
+      return false;
+    }
+    int size = households.size(householdBlocks, householdSizes, head);
+    for (int p = 1; p < size; p++) {
+      if (households.role(headKey, p) == Households.CHILD
+          && people.isJunior(masterKey(head + p), headKey, false, p, households)
+          && people.childBirthDay(headKey, m.birthDay, p, households) <= people.lastAdultBirthDay()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The index of the head of master {@code index}'s household. */
+  public long householdOf(long index) {
+    return households.locate(householdBlocks, householdSizes, index) >>> 3;
   }
 
   static long bit(Column c) {

@@ -85,9 +85,13 @@ class CorruptionTest {
   static Variation without(Variation v, Kind k) {
     Variation w = new Variation();
     w.key = v.key;
+    w.copy = v.copy;
     w.nameKind = v.nameKind;
     w.upperCase = v.upperCase;
     w.nickname = v.nickname;
+    w.middleShown = v.middleShown;
+    w.suffixShown = v.suffixShown;
+    w.staleAddress = v.staleAddress;
     w.addressFormat = v.addressFormat;
     w.phoneFormat = v.phoneFormat;
     w.emailDomain = v.emailDomain;

@@ -66,7 +66,7 @@ class ScenarioTest {
     assertMessage("stream.life_events_per_customer = 9", "stream: {life_events_per_customer: 9}");
     assertMessage("stream.life_event_mix", "stream: {life_event_mix: [1, 0]}");
     assertMessage("stream.lives: unknown key", "stream: {lives: 3}");
-    assertMessage("allowed: stream, crm", "streams: {}");
+    assertMessage("allowed: stream, households, crm", "streams: {}");
   }
 
   private static void assertMessage(String expected, String yaml) {
