@@ -41,19 +41,19 @@ def main() -> None:
 
     started = time.time()
     con = duckdb.connect()
-    con.execute("SET threads TO 2")
+    con.execute("SET threads TO 2").fetchall()
     for t in SOURCES + ("match_truth",):
         arrow = read_table(a.warehouse, a.database, t + a.table_suffix)
         con.register(f"{t}_arrow", arrow)
-        con.execute(f"CREATE TABLE {t} AS SELECT * FROM {t}_arrow")
+        con.execute(f"CREATE TABLE {t} AS SELECT * FROM {t}_arrow").fetchall()
     union = " UNION ALL ".join(f"""
         SELECT source_system || ':' || source_record_id AS unique_id, source_system, source_record_id,
                lower(first_name) AS first_name, lower(last_name) AS surname, lower(email) AS email,
                right(regexp_replace(phone, '[^0-9]', '', 'g'), 10) AS phone, zip_code AS zip,
                lower(city) AS city, date_of_birth AS dob
         FROM {t}""" for t in SOURCES)
-    con.execute(f"CREATE TABLE records AS {union}")
-    n = con.execute("SELECT count(*) FROM records").fetchone()[0]
+    con.execute(f"CREATE TABLE records AS {union}").fetchall()
+    n = con.execute("SELECT count(*) FROM records").fetchall()[0][0]
     print(f"splink-example: {n:,} source records", flush=True)
 
     settings = SettingsCreator(
@@ -79,17 +79,17 @@ def main() -> None:
     linker = Linker(db.register("records"), settings)
     linker.training.estimate_probability_two_random_records_match(
         [block_on("first_name", "surname", "dob"), block_on("email")], recall=0.7)
-    linker.training.estimate_u_using_random_sampling(max_pairs=5e6)
+    linker.training.estimate_u_using_random_sampling(max_pairs=5e6, seed=42)
     linker.training.estimate_parameters_using_expectation_maximisation(block_on("dob"))
-    linker.training.estimate_parameters_using_expectation_maximisation(block_on("surname", "zip"))
+    linker.training.estimate_parameters_using_expectation_maximisation(block_on("first_name", "surname"))
     predictions = linker.inference.predict(threshold_match_probability=0.2)
     clusters = linker.clustering.cluster_pairwise_predictions_at_threshold(
         predictions, threshold_match_probability=a.threshold)
     con.execute(f"""CREATE TABLE clusters AS
         SELECT r.source_system, r.source_record_id, c.cluster_id
-        FROM {clusters.physical_name} c JOIN records r USING (unique_id)""")
-    out = con.execute("SELECT * FROM clusters ORDER BY source_system, source_record_id").arrow()
-    pq.write_table(out if isinstance(out, pa.Table) else out.read_all(), a.out)
+        FROM {clusters.physical_name} c JOIN records r USING (unique_id)""").fetchall()
+    pq.write_table(con.sql("SELECT * FROM clusters ORDER BY source_system, source_record_id")
+                   .to_arrow_table(), a.out)
 
     # Pairwise figures: pairs in one predicted cluster, pairs of one customer, pairs of both.
     predicted, true, both = con.execute("""
@@ -99,7 +99,7 @@ def main() -> None:
              t AS (SELECT count(*) AS k FROM j GROUP BY customer_id),
              b AS (SELECT count(*) AS k FROM j GROUP BY cluster_id, customer_id)
         SELECT (SELECT sum(k * (k - 1) / 2) FROM p), (SELECT sum(k * (k - 1) / 2) FROM t),
-               (SELECT sum(k * (k - 1) / 2) FROM b)""").fetchone()
+               (SELECT sum(k * (k - 1) / 2) FROM b)""").fetchall()[0]
     precision = both / predicted if predicted else 1.0
     recall = both / true if true else 1.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
