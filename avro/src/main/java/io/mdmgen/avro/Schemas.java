@@ -11,7 +11,8 @@ public enum Schemas {
   CRM_CUSTOMER("crm_customer.avsc"),
   ERP_CUSTOMER("erp_customer.avsc"),
   ECOMMERCE_CUSTOMER("ecommerce_customer.avsc"),
-  MATCH_TRUTH("match_truth.avsc");
+  MATCH_TRUTH("match_truth.avsc"),
+  HARD_NEGATIVE("hard_negative.avsc");
 
   private final String file;
   private volatile Schema schema;

@@ -69,6 +69,7 @@ public final class BatchJob {
       rows.put(Table.of(s), census.records(s));
     }
     rows.put(Table.MATCH_TRUTH, census.records());
+    rows.put(Table.HARD_NEGATIVES, census.householdPairs());
     long total = rows.values().stream().mapToLong(Long::longValue).sum();
     int partitions = Math.min(sink.maxPartitions(),
         o.partitions() > 0 ? o.partitions() : partitions(census.records(), parallelism));

@@ -11,6 +11,7 @@ public final class Census implements Serializable {
   private static final int SOURCES = SourceSystem.values().length;
 
   private long masters;
+  private long householdPairs;
   private final long[][] copies = new long[SOURCES][SourceRates.MAX_COPIES + 1];
   private final long[] records = new long[SOURCES];
   private final long[] nameVaried = new long[SOURCES];
@@ -21,6 +22,7 @@ public final class Census implements Serializable {
   /** Counts master {@code index}, keeping at most {@code keep} of its records (in source order). */
   public void count(World world, long index, long keep, Master m, Variation v) {
     masters++;
+    householdPairs += world.householdPosition(index);
     long key = world.masterKey(index);
     long left = keep;
     boolean loaded = false;
@@ -59,6 +61,7 @@ public final class Census implements Serializable {
 
   public Census merge(Census o) {
     masters += o.masters;
+    householdPairs += o.householdPairs;
     for (int s = 0; s < SOURCES; s++) {
       for (int k = 0; k <= SourceRates.MAX_COPIES; k++) {
         copies[s][k] += o.copies[s][k];
@@ -82,6 +85,15 @@ public final class Census implements Serializable {
 
   public long masters() {
     return masters;
+  }
+
+  /** Pairs of customers who live together: the rows of hard_negatives. */
+  public long householdPairs() {
+    return householdPairs;
+  }
+
+  void addHouseholdPairs(long pairs) {
+    householdPairs += pairs;
   }
 
   public long records() {

@@ -6,6 +6,17 @@ import java.time.LocalDate;
 final class Digits {
   private Digits() {}
 
+  /** The year of {@code epochDay}, without a LocalDate (the civil-from-days algorithm). */
+  static int year(int epochDay) {
+    long z = epochDay + 719_468L;
+    long era = Math.floorDiv(z, 146_097);
+    long doe = z - era * 146_097;
+    long yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    long mp = (5 * doy + 2) / 153;
+    return (int) (yoe + era * 400 + (mp >= 10 ? 1 : 0));
+  }
+
   /** Whether day and month of {@code epochDay} can be swapped into another valid date. */
   static boolean swappable(int epochDay) {
     LocalDate d = LocalDate.ofEpochDay(epochDay);

@@ -43,7 +43,7 @@ final class Emails {
       m.emailDigits = -1;
     } else if (namesakes < COMMON) {
       m.emailDigits = Hash.unit(h) < 0.5
-          ? java.time.LocalDate.ofEpochDay(m.birthDay).getYear() % 100 // 1987 -> "87"
+          ? Digits.year(m.birthDay) % 100 // 1987 -> "87"
           : 1 + Hash.below(Hash.mix(h), 999);
     } else {
       m.emailDigits = 1_000 + Hash.below(Hash.mix(h), 999_000);

@@ -53,17 +53,18 @@ public record Households(double[] sizes, double partner, double sharedSurname, d
   }
 
   /**
-   * Where master {@code index} sits: its household's head ({@link #head}) and its position in
-   * the household (0 for the head), for the blocks of the world with hash domain {@code domain}.
-   * Returns {@code head << 3 | position}.
+   * Where master {@code index} sits: its household's head and its position in the household (0
+   * for the head), for the blocks of the world with hash domain {@code domain}. One hash per
+   * block: its k-th byte, against {@code sizes} as thresholds out of 256, gives the size of the
+   * k-th household. Returns {@code head << 3 | position}.
    */
-  long locate(long domain, long[] sizesCdf, long index) {
+  long locate(long domain, int[] sizes, long index) {
     long block = index / BLOCK;
     int slot = (int) (index - block * BLOCK);
     long h = Hash.entity(domain, block);
     int start = 0;
     while (true) {
-      int size = Math.min(1 + Hash.pick(Hash.of(h, start), sizesCdf), BLOCK - start);
+      int size = Math.min(size(sizes, h, start), BLOCK - start);
       if (slot < start + size) {
         return (block * BLOCK + start) << 3 | (slot - start);
       }
@@ -72,10 +73,34 @@ public record Households(double[] sizes, double partner, double sharedSurname, d
   }
 
   /** The size of the household that starts at {@code head}. */
-  int size(long domain, long[] sizesCdf, long head) {
+  int size(long domain, int[] sizes, long head) {
     long block = head / BLOCK;
     int start = (int) (head - block * BLOCK);
-    return Math.min(1 + Hash.pick(Hash.of(Hash.entity(domain, block), start), sizesCdf), BLOCK - start);
+    return Math.min(size(sizes, Hash.entity(domain, block), start), BLOCK - start);
+  }
+
+  private static int size(int[] sizes, long h, int start) {
+    int b = (int) (h >>> (8 * start)) & 0xFF;
+    int size = 1;
+    for (int t : sizes) {
+      size += b >= t ? 1 : 0;
+    }
+    return size;
+  }
+
+  /** The thresholds {@link #locate} compares a byte with: size k+2 from {@code [k]} on. */
+  int[] sizeThresholds() {
+    double total = 0;
+    for (double w : sizes) {
+      total += w;
+    }
+    int[] out = new int[sizes.length - 1];
+    double run = 0;
+    for (int k = 0; k < out.length; k++) {
+      run += sizes[k];
+      out[k] = (int) Math.round(run / total * 256);
+    }
+    return out;
   }
 
   /** The role of the member at {@code position} of the household whose head has key {@code headKey}. */

@@ -17,6 +17,9 @@ final class Misspellings {
   private final int[] ruleWhere;
   private final byte[][] rulePattern;
   private final byte[][] ruleReplacement;
+  /** The confusions and rules whose text starts with each (lower-case) letter or byte. */
+  private final int[][] ocrStarting = new int[128][];
+  private final int[][] rulesStarting = new int[128][];
 
   Misspellings(List<String[]> ocr, List<String[]> phonetic) {
     ocrText = new byte[ocr.size()][];
@@ -40,14 +43,42 @@ final class Misspellings {
       rulePattern[i] = r[1].getBytes(StandardCharsets.US_ASCII);
       ruleReplacement[i] = (r.length > 2 ? r[2] : "").getBytes(StandardCharsets.US_ASCII);
     }
+    index(ocrText, ocrStarting);
+    index(rulePattern, rulesStarting);
   }
+
+  private static void index(byte[][] patterns, int[][] starting) {
+    for (int c = 0; c < 128; c++) {
+      int n = 0;
+      for (byte[] p : patterns) {
+        n += p[0] == c ? 1 : 0;
+      }
+      starting[c] = new int[n];
+      n = 0;
+      for (int i = 0; i < patterns.length; i++) {
+        if (patterns[i][0] == c) {
+          starting[c][n++] = i;
+        }
+      }
+    }
+  }
+
+  /** The patterns that can match at {@code c}: those starting with it (in lower case for rules). */
+  private static int[] at(int[][] starting, byte c, boolean lower) {
+    if (lower && c >= 'A' && c <= 'Z') {
+      c += 32;
+    }
+    return c >= 0 ? starting[c] : NONE;
+  }
+
+  private static final int[] NONE = new int[0];
 
   /** How many (place, confusion) pairs could misread {@code text[from, to)}. */
   int ocrChoices(byte[] text, int from, int to) {
     int n = 0;
     for (int at = from; at < to; at++) {
-      for (byte[] t : ocrText) {
-        n += matches(text, at, to, t, false) ? 1 : 0;
+      for (int i : at(ocrStarting, text[at], false)) {
+        n += matches(text, at, to, ocrText[i], false) ? 1 : 0;
       }
     }
     return n;
@@ -57,7 +88,7 @@ final class Misspellings {
   int ocr(long draw, Utf8Buffer b, int from, int to) {
     int pick = Hash.below(draw, Math.max(1, ocrChoices(b.bytes(), from, to)));
     for (int at = from; at < to; at++) {
-      for (int i = 0; i < ocrText.length; i++) {
+      for (int i : at(ocrStarting, b.get(at), false)) {
         if (matches(b.bytes(), at, to, ocrText[i], false) && pick-- == 0) {
           return b.replace(at, ocrText[i].length, ocrMisread[i]) + (to - at - ocrText[i].length);
         }
@@ -70,7 +101,7 @@ final class Misspellings {
   int phoneticChoices(byte[] text, int from, int to) {
     int n = 0;
     for (int at = from; at < to; at++) {
-      for (int i = 0; i < rulePattern.length; i++) {
+      for (int i : at(rulesStarting, text[at], true)) {
         n += applies(i, text, from, at, to) ? 1 : 0;
       }
     }
@@ -81,7 +112,7 @@ final class Misspellings {
   int phonetic(long draw, Utf8Buffer b, int from, int to) {
     int pick = Hash.below(draw, Math.max(1, phoneticChoices(b.bytes(), from, to)));
     for (int at = from; at < to; at++) {
-      for (int i = 0; i < rulePattern.length; i++) {
+      for (int i : at(rulesStarting, b.get(at), true)) {
         if (applies(i, b.bytes(), from, at, to) && pick-- == 0) {
           byte[] r = ruleReplacement[i];
           boolean capital = b.get(at) >= 'A' && b.get(at) <= 'Z';

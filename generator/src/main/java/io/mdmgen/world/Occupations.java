@@ -38,13 +38,19 @@ final class Occupations {
     m.employed = Hash.unit(Hash.of(key, Fields.EMPLOYED)) < WORKING[band];
     boolean job = m.employed && Hash.unit(Hash.of(key, Fields.JOB_KNOWN)) < JOB_KNOWN;
     boolean company = job && Hash.unit(Hash.of(key, Fields.COMPANY_KNOWN)) < COMPANY_KNOWN;
-    m.companyPattern = company ? Hash.below(Hash.of(key, COMPANY_PATTERN), 4) : -1;
-    m.companyA = d.lastWeights.pick(Hash.of(key, COMPANY_A));
-    m.companyB = d.lastWeights.pick(Hash.of(key, COMPANY_B));
-    m.companySuffix = Hash.below(Hash.of(key, COMPANY_SUFFIX), d.companySuffix.length);
-    m.jobSeniority = job ? Hash.below(Hash.of(key, SENIORITY), d.jobSeniority.length) : -1;
-    m.jobField = Hash.below(Hash.of(key, FIELD), d.jobField.length);
-    m.jobPosition = Hash.below(Hash.of(key, POSITION), d.jobPosition.length);
+    m.companyPattern = -1;
+    m.jobSeniority = -1;
+    if (company) { // the names of an employer are drawn only for those who have one on file
+      m.companyPattern = Hash.below(Hash.of(key, COMPANY_PATTERN), 4);
+      m.companyA = d.lastWeights.pick(Hash.of(key, COMPANY_A));
+      m.companyB = d.lastWeights.pick(Hash.of(key, COMPANY_B));
+      m.companySuffix = Hash.below(Hash.of(key, COMPANY_SUFFIX), d.companySuffix.length);
+    }
+    if (job) {
+      m.jobSeniority = Hash.below(Hash.of(key, SENIORITY), d.jobSeniority.length);
+      m.jobField = Hash.below(Hash.of(key, FIELD), d.jobField.length);
+      m.jobPosition = Hash.below(Hash.of(key, POSITION), d.jobPosition.length);
+    }
   }
 
   /** Writes the employer, or that there is none on file. */

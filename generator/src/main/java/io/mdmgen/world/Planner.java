@@ -100,6 +100,13 @@ public final class Planner {
           long sourceMasters = idx - first + 1;
           long golden = masters < 0 ? sourceMasters : masters;
           census.setMasters(golden);
+          // Golden masters past the last with source records still have their housemates.
+          for (long g = idx + 1; g < Math.min(chunks.get(i)[1], first + golden); g++) {
+            census.addHouseholdPairs(world.householdPosition(g));
+          }
+          for (int j = i + 1; j < chunks.size() && masters >= 0; j++) {
+            census.addHouseholdPairs(counts.get(j).householdPairs());
+          }
           return new Plan(new Extent(first, golden, sourceMasters, keep), census);
         }
         census.count(world, idx, Long.MAX_VALUE, m, v);

@@ -264,6 +264,24 @@ final class Records {
     Text.put(out, Column.CUSTOMER_ID, b, at);
   }
 
+  private static final byte[][] REASONS = Text.ascii("junior_senior", "twins", "family", "household");
+
+  /** See {@link World#writeHardNegative}. */
+  void hardNegative(Master m, Master other, RowSink out) {
+    Utf8Buffer b = out.text();
+    int at = b.length();
+    customerId(m.index, b);
+    Text.put(out, Column.CUSTOMER_ID, b, at);
+    at = b.length();
+    customerId(other.index, b);
+    Text.put(out, Column.OTHER_CUSTOMER_ID, b, at);
+    boolean surname = m.last == other.last;
+    int reason = m.suffix == People.JR && other.suffix == People.SR && surname
+        && m.first == other.first && m.female == other.female ? 0
+        : surname && m.birthDay == other.birthDay ? 1 : surname ? 2 : 3;
+    Text.put(out, Column.REASON, REASONS[reason]);
+  }
+
   private static void customerId(long index, Utf8Buffer b) {
     b.append(CUST).appendDigits(index, 10);
   }

@@ -6,22 +6,26 @@ import java.util.stream.Collectors;
 
 /**
  * The tables of a batch run, each with its published schema: the golden customers, one per
- * {@link SourceSystem}, then the match truth. Source tables derive from their system's definition.
+ * {@link SourceSystem}, then the truth: which customer each record is, and which different
+ * customers look alike. Source tables derive from their system's definition.
  */
 public final class Table implements java.io.Serializable {
   private static final long serialVersionUID = 1L;
   public static final Table CUSTOMERS = new Table(0, "customers", Schemas.CUSTOMER, null);
   private static final SourceSystem[] SOURCES = SourceSystem.values();
-  private static final Table[] ALL = new Table[SOURCES.length + 2];
+  private static final Table[] ALL = new Table[SOURCES.length + 3];
   public static final Table MATCH_TRUTH;
+  public static final Table HARD_NEGATIVES;
 
   static {
     ALL[0] = CUSTOMERS;
     for (SourceSystem s : SOURCES) {
       ALL[1 + s.ordinal()] = new Table(1 + s.ordinal(), s.table(), s.schema(), s);
     }
-    MATCH_TRUTH = new Table(ALL.length - 1, "match_truth", Schemas.MATCH_TRUTH, null);
-    ALL[ALL.length - 1] = MATCH_TRUTH;
+    MATCH_TRUTH = new Table(ALL.length - 2, "match_truth", Schemas.MATCH_TRUTH, null);
+    ALL[ALL.length - 2] = MATCH_TRUTH;
+    HARD_NEGATIVES = new Table(ALL.length - 1, "hard_negatives", Schemas.HARD_NEGATIVE, null);
+    ALL[ALL.length - 1] = HARD_NEGATIVES;
   }
 
   private final int ordinal;
@@ -55,7 +59,7 @@ public final class Table implements java.io.Serializable {
     return schema;
   }
 
-  /** The source system whose records this table holds, or null for customers and match_truth. */
+  /** The source system whose records this table holds, or null for the golden and truth tables. */
   public SourceSystem source() {
     return source;
   }

@@ -3,7 +3,7 @@ package io.mdmgen.world;
 /**
  * The rows of one table at positions {@code [from, to)} of its {@link #span}, one at a time: the
  * engine-independent loop behind every Spark partition reader. Golden customers and the truth
- * come in master order. A source table's positions are (copy, slot) pairs, copy by copy, and
+ * tables come in master order. A source table's positions are (copy, slot) pairs, copy by copy, and
  * slot {@code t} of copy {@code c} holds record c of the master a keyed {@link Permutation} of
  * that copy puts there, if the master has that many: a row's position says nothing about whose
  * it is, the copies of one master lie far apart, and any split into ranges gives the same rows in
@@ -18,6 +18,7 @@ public final class TableCursor {
   private final long to;
   private final Master master = new Master();
   private final Variation variation = new Variation();
+  private final Master other = new Master();
   private long index;
   private long key;
   private int source; // match_truth: which source's records are being written
@@ -55,7 +56,7 @@ public final class TableCursor {
    * extent has source masters.
    */
   public static long[] span(World world, Table table, Extent extent) {
-    if (table == Table.CUSTOMERS) {
+    if (table == Table.CUSTOMERS || table == Table.HARD_NEGATIVES) {
       return new long[] {extent.firstMaster(), extent.endMaster()};
     }
     if (table == Table.MATCH_TRUTH) {
@@ -72,6 +73,21 @@ public final class TableCursor {
       }
       world.master(index, master);
       world.writeMaster(master, out);
+      return true;
+    }
+    if (table == Table.HARD_NEGATIVES) {
+      // Each customer with its earlier housemates, the household's head first.
+      while (copy <= 0) {
+        if (++index >= to) {
+          return false;
+        }
+        copy = world.householdPosition(index);
+        if (copy > 0) {
+          world.master(index, master);
+        }
+      }
+      world.master(index - copy--, other);
+      world.writeHardNegative(master, other, out);
       return true;
     }
     if (table == Table.MATCH_TRUTH) {

@@ -6,9 +6,12 @@ package io.mdmgen.world;
  * alias. Built once per dictionary; the same weights always give the same table and draws.
  */
 final class Weighted {
-  private final int[] alias;
-  /** Per column: the column keeps its own choice when the draw's low 32 bits are below this. */
-  private final long[] keep;
+  /**
+   * Per column, packed so that a pick reads one cache line: its alias in the upper 32 bits and
+   * in the lower the threshold below which a draw's low 32 bits keep the column's own choice
+   * (a column that always keeps its choice is its own alias).
+   */
+  private final long[] table;
 
   Weighted(double[] weights) {
     int n = weights.length;
@@ -22,8 +25,8 @@ final class Weighted {
       }
       total += w;
     }
-    alias = new int[n];
-    keep = new long[n];
+    int[] alias = new int[n];
+    long[] keep = new long[n];
     double[] scaled = new double[n];
     int[] small = new int[n];
     int[] large = new int[n];
@@ -60,6 +63,11 @@ final class Weighted {
       keep[s] = 1L << 32;
       alias[s] = s;
     }
+    table = new long[n];
+    for (int i = 0; i < n; i++) {
+      // Keeping its own choice always is the same as an alias to itself.
+      table[i] = keep[i] >= 1L << 32 ? (long) i << 32 : (long) alias[i] << 32 | keep[i];
+    }
   }
 
   static Weighted of(long[] counts) {
@@ -72,11 +80,12 @@ final class Weighted {
 
   /** The choice for draw {@code h}: {@code i} with probability weight i / total. */
   int pick(long h) {
-    int i = Hash.below(h, alias.length);
-    return (h & 0xFFFFFFFFL) < keep[i] ? i : alias[i];
+    int i = Hash.below(h, table.length);
+    long t = table[i];
+    return (h & 0xFFFFFFFFL) < (t & 0xFFFFFFFFL) ? i : (int) (t >>> 32);
   }
 
   int size() {
-    return alias.length;
+    return table.length;
   }
 }

@@ -19,7 +19,7 @@ public final class World {
   /** Who lives with whom: the blocks' hash domain and the household sizes' thresholds. */
   private final Households households;
   private final long householdBlocks;
-  private final long[] householdSizes;
+  private final int[] householdSizes;
   private final long[][] copiesCdf = new long[SourceSystem.values().length][];
   private final double[] coverage = new double[copiesCdf.length];
   private final People people;
@@ -38,7 +38,7 @@ public final class World {
     this.orders = Hash.domain(seed, 3);
     this.households = scenario.households();
     this.householdBlocks = Hash.domain(seed, 4);
-    this.householdSizes = Hash.cdf(households.sizes());
+    this.householdSizes = households.sizeThresholds();
     for (SourceSystem s : SourceSystem.values()) {
       coverage[s.ordinal()] = scenario.rates(s).coverage();
       copiesCdf[s.ordinal()] = scenario.rates(s).copiesCdf();
@@ -157,6 +157,14 @@ public final class World {
     records.source(m, source, copy, v, out);
   }
 
+  /**
+   * Writes the {@code hard_negatives} row of masters {@code m} and {@code other}, who live
+   * together ({@code other} the earlier): why they look alike.
+   */
+  public void writeHardNegative(Master m, Master other, RowSink out) {
+    records.hardNegative(m, other, out);
+  }
+
   /** Writes the {@code match_truth} row of record {@code copy} of {@code source} for master {@code index}. */
   public void writeTruth(long index, SourceSystem source, int copy, RowSink out) {
     records.truth(index, source, copy, out);
@@ -176,6 +184,11 @@ public final class World {
       }
     }
     return false;
+  }
+
+  /** Master {@code index}'s place in its household: 0 for the head, 1 for the next... */
+  public int householdPosition(long index) {
+    return (int) (households.locate(householdBlocks, householdSizes, index) & 7);
   }
 
   /** The index of the head of master {@code index}'s household. */

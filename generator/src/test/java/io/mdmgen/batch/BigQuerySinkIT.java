@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code --sink bigquery} against a real BigQuery API (bqemulator): the five tables hold exactly
+ * {@code --sink bigquery} against a real BigQuery API (bqemulator): every table holds exactly
  * the rows the Hive sink writes for the same seed; a run killed midway leaves no table in the
  * dataset; without credentials or an endpoint the run stops at once with one line.
  */

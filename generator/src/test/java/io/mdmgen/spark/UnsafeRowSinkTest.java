@@ -67,7 +67,9 @@ class UnsafeRowSinkTest {
         }
         rows++;
       }
-      assertTrue(rows > MASTERS / 2, table + ": only " + rows + " rows");
+      // A pair per two customers who live together: fewer rows than customers, but many.
+      assertTrue(rows > (table == Table.HARD_NEGATIVES ? MASTERS / 10 : MASTERS / 2),
+          table + ": only " + rows + " rows");
     }
   }
 

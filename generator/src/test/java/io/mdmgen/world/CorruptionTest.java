@@ -75,6 +75,13 @@ class CorruptionTest {
     }
   }
 
+  @Test
+  void yearsOfDaysAreThoseOfTheCalendar() {
+    for (int day = -800_000; day < 800_000; day += 37) {
+      assertEquals(java.time.LocalDate.ofEpochDay(day).getYear(), Digits.year(day), "day " + day);
+    }
+  }
+
   static Map<Column, Object> render(Master m, SourceSystem s, Variation v) {
     RecordingSink sink = new RecordingSink();
     WORLD.writeSource(m, s, 0, v, sink);

@@ -45,6 +45,8 @@ class PlannerTest {
       }
       assertEquals(n, written, "source rows written for --total-records " + n);
       assertEquals(n, rows(Table.MATCH_TRUTH, a.extent(), null));
+      assertEquals(a.census().householdPairs(), rows(Table.HARD_NEGATIVES, a.extent(), null),
+          "hard negatives as counted");
     }
   }
 
@@ -78,6 +80,9 @@ class PlannerTest {
     Planner.Plan some = planner.plan(0, OptionalLong.of(5_000), OptionalLong.of(10_000));
     assertEquals(10_000, some.extent().masters(), "the pool keeps its size");
     assertEquals(5_000, some.census().records());
+    assertEquals(all.census().householdPairs(), some.census().householdPairs(),
+        "every golden customer of the pool has its housemates");
+    assertEquals(some.census().householdPairs(), rows(Table.HARD_NEGATIVES, some.extent(), null));
 
     Planner.PlanException e = assertThrows(Planner.PlanException.class,
         () -> planner.plan(0, OptionalLong.of(all.census().records() + 1), OptionalLong.of(10_000)));

@@ -118,6 +118,29 @@ class PopulationTest {
       }
     }
     assertTrue(juniors > 100, juniors + " juniors living with their namesake father");
+    World world = new WorldSpec(42, WorldSpec.DEFAULT_AS_OF, Scenario.defaults()).world();
+    Extent extent = new Extent(0, 100_000, 100_000, 0);
+    TableCursor pairs = new TableCursor(world, Table.HARD_NEGATIVES, extent, 0, 100_000);
+    RecordingSink sink = new RecordingSink();
+    Map<String, Map<Column, Object>> byId = new HashMap<>();
+    households.values().forEach(ms -> ms.forEach(r -> byId.put((String) r.get(Column.CUSTOMER_ID), r)));
+    Map<Object, Integer> reasons = new HashMap<>();
+    while (pairs.next(sink.clear())) {
+      var a = byId.get((String) sink.row.get(Column.CUSTOMER_ID));
+      var b = byId.get((String) sink.row.get(Column.OTHER_CUSTOMER_ID));
+      assertTrue(a != b && a.get(Column.HOUSEHOLD_ID).equals(b.get(Column.HOUSEHOLD_ID)),
+          "a hard negative is two different customers of one household");
+      reasons.merge(sink.row.get(Column.REASON), 1, Integer::sum);
+      if ("junior_senior".equals(sink.row.get(Column.REASON))) {
+        assertEquals(a.get(Column.FIRST_NAME), b.get(Column.FIRST_NAME));
+        assertEquals(a.get(Column.LAST_NAME), b.get(Column.LAST_NAME));
+      }
+      if ("twins".equals(sink.row.get(Column.REASON))) {
+        assertEquals(a.get(Column.DATE_OF_BIRTH), b.get(Column.DATE_OF_BIRTH));
+      }
+    }
+    assertTrue(reasons.keySet().containsAll(java.util.List.of("junior_senior", "twins", "family",
+        "household")), "every reason occurs: " + reasons);
     assertTrue(twins > 20, twins / 2 + " pairs of twins");
   }
 

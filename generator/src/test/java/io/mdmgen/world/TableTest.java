@@ -13,9 +13,10 @@ class TableTest {
   @Test
   void tablesDeriveFromTheSourceSystemsAndSurviveSerializationAsThemselves() throws Exception {
     Table[] all = Table.values();
-    assertEquals(SourceSystem.values().length + 2, all.length);
+    assertEquals(SourceSystem.values().length + 3, all.length);
     assertSame(Table.CUSTOMERS, all[0]);
-    assertSame(Table.MATCH_TRUTH, all[all.length - 1]);
+    assertSame(Table.MATCH_TRUTH, all[all.length - 2]);
+    assertSame(Table.HARD_NEGATIVES, all[all.length - 1]);
     for (Table t : all) {
       assertEquals(t, all[t.ordinal()]);
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();

@@ -166,6 +166,7 @@ class WorldTest {
         assertNull(r.get(v.missing()));
       }
       boolean lastTouched = v.typo() == Column.LAST_NAME || v.ocr == Column.LAST_NAME
+          || v.suffixShown == 1
           || v.phonetic == Column.LAST_NAME || v.truncated == Column.LAST_NAME
           || v.has(Corruption.Kind.SWAP_NAMES);
       boolean firstSpelled = v.ocr == Column.FIRST_NAME || v.phonetic == Column.FIRST_NAME
