@@ -82,7 +82,7 @@ final class Addresses {
       b.append(streetNames[ADDRESS_CASE[format]][a.street]);
     } else {
       int at = b.length();
-      b.append(dict.last[-1 - a.street]);
+      dict.last.append(b, -1 - a.street);
       if (ADDRESS_CASE[format] == 1) {
         b.upper(at, b.length());
       } else if (ADDRESS_CASE[format] == 2) {

@@ -41,7 +41,8 @@ final class CrmColumns implements SourceColumns {
     boolean female = (Hash.of(rep, Fields.GENDER) & 1) == 0;
     b.append((female ? dict.femaleFirst : dict.maleFirst)[
             dict.firstName(female, REPS_BORN, Hash.of(rep, Fields.FIRST))])
-        .append(' ').append(dict.last[dict.lastWeights.pick(Hash.of(rep, Fields.LAST))]);
+        .append(' ');
+    dict.last.append(b, dict.lastWeights.pick(Hash.of(rep, Fields.LAST)));
     Text.put(out, Column.SALES_REP, b, at);
     Text.put(out, Column.DEAL_STAGE, DEAL_STAGES[Hash.pick(Hash.of(k, EXTRA + 2), DEAL_STAGE_CDF)]);
   }

@@ -34,7 +34,7 @@ public final class Dictionaries {
   final byte[][][] maleNicknames;
   final byte[][][] femaleNicknames;
   /** Surnames, and their weights (2010 Census counts). */
-  final byte[][] last;
+  final Words last;
   final Weighted lastWeights;
   /** Each surname's share of people, and each first name's share of its sex. */
   final double[] lastShare;
@@ -49,7 +49,6 @@ public final class Dictionaries {
   /** Names as they appear in emails and usernames: ASCII letters and digits, lower case. */
   final byte[][] maleFirstHandle;
   final byte[][] femaleFirstHandle;
-  final byte[][] lastHandle;
   final byte[][] companySuffix;
   /** OCR confusions and phonetic respellings. */
   final Misspellings misspellings;
@@ -92,7 +91,7 @@ public final class Dictionaries {
   private Dictionaries() {
     Faker faker = new Faker(Locale.ENGLISH);
     List<String[]> surnames = csv("surnames.csv");
-    last = utf8(surnames.stream().map(r -> r[0]).toList());
+    last = new Words(surnames.stream().map(r -> r[0]).toList());
     lastWeights = Weighted.of(surnames.stream().mapToLong(r -> Long.parseLong(r[1])).toArray());
     lastShare = shares(surnames.stream().mapToLong(r -> Long.parseLong(r[1])).toArray());
     List<String[]> firsts = csv("first_names.csv");
@@ -108,7 +107,6 @@ public final class Dictionaries {
     femaleFirstShare = firstShares(firsts, "F", femaleFirst);
     maleFirstHandle = handles(maleFirst);
     femaleFirstHandle = handles(femaleFirst);
-    lastHandle = handles(last);
     List<String[]> streetRows = csv("streets.csv");
     if (!streetRows.get(0)[0].equals("*")) {
       throw new IllegalStateException("streets.csv: the first row must be the long tail, *");
@@ -307,6 +305,16 @@ public final class Dictionaries {
       out[i] = words.get(i).getBytes(StandardCharsets.UTF_8);
     }
     return out;
+  }
+
+  /** The name as emails and usernames hold it: ASCII letters and digits, lower case. */
+  static byte[] handle(byte[] name) {
+    String handle = new String(name, StandardCharsets.UTF_8).toLowerCase(Locale.ROOT)
+        .replaceAll("[^a-z0-9]", "");
+    if (handle.isEmpty()) {
+      throw new IllegalStateException("name without ASCII letters: " + new String(name, StandardCharsets.UTF_8));
+    }
+    return handle.getBytes(StandardCharsets.US_ASCII);
   }
 
   private static byte[][] handles(byte[][] names) {

@@ -48,14 +48,16 @@ final class EcommerceColumns implements SourceColumns {
     long k = v.key;
     Utf8Buffer b = out.text();
     int at = b.length();
-    byte[] last = dict.lastHandle[m.handleLast];
+    byte[] text = dict.last.text();
+    int last = dict.last.handleAt(m.handleLast);
+    int length = dict.last.handleLength(m.handleLast);
     b.append(dict.firstHandle(m));
     long h = Hash.of(k, EXTRA);
     switch ((int) (h & 3)) {
-      case 0 -> b.append('.').append(last);
-      case 1 -> b.append('_').append(last);
-      case 2 -> b.append(last);
-      default -> b.append(last, 0, 1);
+      case 0 -> b.append('.').append(text, last, length);
+      case 1 -> b.append('_').append(text, last, length);
+      case 2 -> b.append(text, last, length);
+      default -> b.append(text, last, 1);
     }
     accountNumber(m.index * SourceRates.MAX_COPIES + v.copy, b);
     Text.put(out, Column.USERNAME, b, at);

@@ -77,11 +77,11 @@ final class Emails {
    */
   void local(Master m, Utf8Buffer b) {
     byte[] first = dict.firstHandle(m);
-    byte[] last = dict.lastHandle[m.handleLast];
+    int last = dict.last.handleAt(m.handleLast);
     int p = m.emailPattern;
     byte separator = SEPARATOR[p];
     b.append(first, 0, p == 2 ? 1 : first.length).appendIf(separator != 0, separator)
-        .append(last, 0, p == 4 ? 1 : last.length);
+        .append(dict.last.text(), last, p == 4 ? 1 : dict.last.handleLength(m.handleLast));
     int at = b.length();
     b.appendDigits(Math.max(m.emailDigits, 0), 2);
     b.truncate(m.emailDigits >= 0 ? b.length() : at);

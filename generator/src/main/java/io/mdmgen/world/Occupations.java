@@ -80,10 +80,14 @@ final class Occupations {
   /** Appends the employer: 0 and 1 "Smith Group", 2 "Smith-Jones", 3 "Smith, Jones and Brown". */
   void company(Master m, Utf8Buffer b) {
     int p = m.companyPattern;
-    b.append(dict.last[m.companyA]).append(COMPANY_JOIN[p])
-        .append(p < 2 ? dict.companySuffix[m.companySuffix] : dict.last[m.companyB]);
+    dict.last.append(b, m.companyA).append(COMPANY_JOIN[p]);
+    if (p < 2) {
+      b.append(dict.companySuffix[m.companySuffix]);
+    } else {
+      dict.last.append(b, m.companyB);
+    }
     if (p == 3) {
-      b.append(" and ").append(dict.last[dict.lastWeights.pick(Hash.mix(m.companyA * 31L + m.companyB))]);
+      dict.last.append(b.append(" and "), dict.lastWeights.pick(Hash.mix(m.companyA * 31L + m.companyB)));
     }
   }
 

@@ -37,11 +37,10 @@ final class Records {
     customerId(m.index, b);
     Text.put(out, Column.CUSTOMER_ID, b, at);
     byte[] first = dict.firstName(m);
-    byte[] last = dict.last[m.last];
     Text.put(out, Column.FIRST_NAME, first);
-    Text.put(out, Column.LAST_NAME, last);
+    dict.last.put(out, Column.LAST_NAME, m.last);
     at = b.length();
-    b.append(first).append(' ').append(last);
+    dict.last.append(b.append(first).append(' '), m.last);
     Text.put(out, Column.FULL_NAME, b, at);
     at = b.length();
     emails.local(m, b);
@@ -185,7 +184,7 @@ final class Records {
     typo(v, Column.FIRST_NAME, b, firstAt, b.length());
     int firstEnd = b.length();
     int lastAt = b.length();
-    b.append(dict.last[m.last]);
+    dict.last.append(b, m.last);
     misspell(v, Column.LAST_NAME, b, lastAt, b.length());
     truncate(v, Column.LAST_NAME, b, lastAt, 2);
     if (v.suffixShown == 1) {

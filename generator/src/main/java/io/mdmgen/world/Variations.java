@@ -165,7 +165,7 @@ final class Variations {
       taken |= mark(v, v.typo, Kind.TYPO);
     }
     if (drawn(k, Kind.SWAP_NAMES, chance)
-        && !java.util.Arrays.equals(firstText(m, v), dict.last[m.last])) {
+        && !dict.last.is(m.last, firstText(m, v))) {
       v.errors |= Kind.SWAP_NAMES.bit();
     }
     if (v.missing != Column.DATE_OF_BIRTH) {
@@ -238,8 +238,9 @@ final class Variations {
       text = firstText(m, v);
       to = text.length;
     } else if (c == Column.LAST_NAME) {
-      text = dict.last[m.last];
-      to = text.length;
+      text = dict.last.text();
+      from = dict.last.at(m.last);
+      to = from + dict.last.length(m.last);
     } else {
       text = dict.placeText;
       Address a = m.addressIn(v);
@@ -252,7 +253,7 @@ final class Variations {
   private boolean truncatable(Master m, Variation v, Column c) {
     return switch (c) {
       case FIRST_NAME -> v.nameKind != Variation.INITIAL && firstText(m, v).length >= 5;
-      case LAST_NAME -> dict.last[m.last].length >= 5;
+      case LAST_NAME -> dict.last.length(m.last) >= 5;
       default -> v.missing != Column.ADDRESS;
     };
   }
