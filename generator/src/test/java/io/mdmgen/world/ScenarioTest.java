@@ -37,6 +37,23 @@ class ScenarioTest {
   }
 
   @Test
+  void householdsAndErrorsAreSetInTheFile() {
+    Scenario s = Scenario.parse("""
+        households: {sizes: [0.5, 0.5], landline: 0}
+        erp: {ocr: 0.1, messy_share: 0, stale_address: 1}
+        """);
+    assertArrayEquals(new double[] {0.5, 0.5}, s.households().sizes());
+    assertEquals(0.0, s.households().landline());
+    assertEquals(Scenario.defaults().households().juniors(), s.households().juniors());
+    assertEquals(0.5 * 2 / 1.5, s.households().sharing(), 1e-9, "two of three customers live with another");
+    assertEquals(0.1, s.rates(SourceSystem.ERP).corruption().rate(Corruption.Kind.OCR));
+    assertEquals(1.0, s.rates(SourceSystem.ERP).staleAddress());
+    assertEquals(s, Scenario.parse(s.toJson()), "JSON round trip");
+    assertMessage("households.size: unknown key", "households: {size: [1]}");
+    assertMessage("households.sizes = [0.5,0.6] sums to", "households: {sizes: [0.5, 0.6]}");
+  }
+
+  @Test
   void badFilesNameTheKeyAndValue() {
     assertMessage("crm.typo = 1.5 is not a rate in [0, 1]", "crm:\n  typo: 1.5\n");
     assertMessage("erp.coverage = -0.1 is not a rate in [0, 1]", "erp:\n  coverage: -0.1\n");
