@@ -26,6 +26,7 @@ final class Variations {
   /** Of all birth dates, those whose day and month can be swapped: day 1-12, not the month. */
   private static final double SWAPPABLE = 132 / 365.25;
   private static final Column[] SPELLED = {Column.FIRST_NAME, Column.LAST_NAME, Column.CITY};
+  private static final Column[] NAMES = {Column.FIRST_NAME, Column.LAST_NAME};
   private static final Column[] TRUNCATED = {Column.FIRST_NAME, Column.LAST_NAME, Column.ADDRESS};
 
   private final Dictionaries dict;
@@ -130,25 +131,13 @@ final class Variations {
       taken |= mark(v, v.truncated, Kind.TRUNCATE);
     }
     if (drawn(k, Kind.PHONETIC, chance)) {
-      long candidates = 0;
-      for (int i = 0; i < 2; i++) {
-        Column c = SPELLED[i];
-        if ((taken & World.bit(c)) == 0 && spellable(m, v, c)
-            && choices(m, v, c, false) > 0) {
-          candidates |= World.bit(c);
-        }
-      }
+      long candidates = misspellable(m, v, taken, NAMES, false);
       v.phonetic = pick(candidates, Hash.of(k, ERROR_WHERE + Kind.PHONETIC.ordinal()));
       v.phoneticDraw = Hash.mix(Hash.of(k, ERROR_WHERE + Kind.PHONETIC.ordinal()));
       taken |= mark(v, v.phonetic, Kind.PHONETIC);
     }
     if (drawn(k, Kind.OCR, chance)) {
-      long candidates = 0;
-      for (Column c : SPELLED) {
-        if ((taken & World.bit(c)) == 0 && spellable(m, v, c) && choices(m, v, c, true) > 0) {
-          candidates |= World.bit(c);
-        }
-      }
+      long candidates = misspellable(m, v, taken, SPELLED, true);
       v.ocr = pick(candidates, Hash.of(k, ERROR_WHERE + Kind.OCR.ordinal()));
       v.ocrDraw = Hash.mix(Hash.of(k, ERROR_WHERE + Kind.OCR.ordinal()));
       taken |= mark(v, v.ocr, Kind.OCR);
@@ -182,6 +171,17 @@ final class Variations {
     if (v.missing != Column.PHONE && drawn(k, Kind.PHONE_DIGIT, chance)) {
       v.errors |= Kind.PHONE_DIGIT.bit();
     }
+  }
+
+  /** Of {@code columns}, those not {@code taken} that an OCR confusion (or a phonetic rule) changes. */
+  private long misspellable(Master m, Variation v, long taken, Column[] columns, boolean ocr) {
+    long candidates = 0;
+    for (Column c : columns) {
+      if ((taken & World.bit(c)) == 0 && spellable(m, v, c) && choices(m, v, c, ocr) > 0) {
+        candidates |= World.bit(c);
+      }
+    }
+    return candidates;
   }
 
   private static boolean drawn(long k, Kind kind, double[] chance) {
