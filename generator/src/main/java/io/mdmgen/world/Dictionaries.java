@@ -277,11 +277,6 @@ public final class Dictionaries {
     }
   }
 
-  /** Number of places (ZIP codes) a master can live in. */
-  public int places() {
-    return placeAt.length - 1;
-  }
-
   private static byte[][][] nicknamesOf(byte[][] names, Map<String, List<String>> nick) {
     byte[][][] out = new byte[names.length][][];
     for (int i = 0; i < names.length; i++) {

@@ -25,8 +25,8 @@ final class Fields {
 
   // On a source record's key.
   static final long NAME_VARIED = 1, NAME_KIND = 2, NAME_CASE = 3, NICKNAME = 4,
-      ADDRESS_FORMAT = 5, PHONE_FORMAT = 6, DOMAIN_CHANGED = 7, NEW_DOMAIN = 8, TYPO = 9,
-      TYPO_COLUMN = 10, TYPO_DRAW = 11, MISSING = 12, MISSING_COLUMN = 13, OWN_CREATED = 14,
+      ADDRESS_FORMAT = 5, PHONE_FORMAT = 6, DOMAIN_CHANGED = 7, NEW_DOMAIN = 8, // 9, 12: retired
+      TYPO_COLUMN = 10, TYPO_DRAW = 11, MISSING_COLUMN = 13, OWN_CREATED = 14,
       OWN_ACTIVITY = 15, OWN_SEGMENT = 16, OWN_INCOME = 17, MIDDLE_SHOWN = 18, SUFFIX_SHOWN = 19,
       STALE = 26;
   /** Whether a record is messy; whether it has each kind of error, and where: + kind ordinal. */

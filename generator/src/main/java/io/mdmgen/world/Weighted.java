@@ -84,8 +84,4 @@ final class Weighted {
     long t = table[i];
     return (h & 0xFFFFFFFFL) < (t & 0xFFFFFFFFL) ? i : (int) (t >>> 32);
   }
-
-  int size() {
-    return table.length;
-  }
 }

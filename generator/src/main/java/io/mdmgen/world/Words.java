@@ -32,10 +32,6 @@ final class Words {
     text = out.toByteArray();
   }
 
-  int size() {
-    return entries.length;
-  }
-
   /** The array that holds every word's bytes, at {@link #at} and {@link #handleAt}. */
   byte[] text() {
     return text;
