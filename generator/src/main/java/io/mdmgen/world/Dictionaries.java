@@ -174,6 +174,11 @@ public final class Dictionaries {
     return (m.female ? femaleFirstHandle : maleFirstHandle)[m.first];
   }
 
+  /** The first name record {@code v} writes before case and errors: the name or a nickname. */
+  byte[] firstName(Master m, Variation v) {
+    return v.nameKind == Variation.NICKNAME ? nicknames(m)[v.nickname] : firstName(m);
+  }
+
   /** The nicknames of the master's first name; none for many names. */
   byte[][] nicknames(Master m) {
     return (m.female ? femaleNicknames : maleNicknames)[m.first];

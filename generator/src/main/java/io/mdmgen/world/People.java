@@ -112,6 +112,8 @@ final class People {
   /** Suffixes: none, Jr., Sr., II, III. */
   static final int NO_SUFFIX = 0, JR = 1, SR = 2, II = 3, III = 4;
   static final byte[][] SUFFIXES = Text.ascii("", "Jr.", "Sr.", "II", "III");
+  /** The same as a last name's field holds them: "Smith Jr". */
+  static final byte[][] SHORT_SUFFIXES = Text.ascii("", "Jr", "Sr", "II", "III");
   private static final int ADULT = (int) (18 * 365.2425);
 
   /** The last birth day of someone who is an adult on the as-of day. */

@@ -173,7 +173,7 @@ final class Records {
     if (v.nameKind == Variation.INITIAL) {
       b.append(dict.firstName(m), 0, 1).append(INITIAL_DOT);
     } else {
-      b.append(v.nameKind == Variation.NICKNAME ? dict.nicknames(m)[v.nickname] : dict.firstName(m));
+      b.append(dict.firstName(m, v));
       misspell(v, Column.FIRST_NAME, b, firstAt, b.length());
       truncate(v, Column.FIRST_NAME, b, firstAt, 2);
     }
@@ -188,8 +188,7 @@ final class Records {
     misspell(v, Column.LAST_NAME, b, lastAt, b.length());
     truncate(v, Column.LAST_NAME, b, lastAt, 2);
     if (v.suffixShown == 1) {
-      b.append(' ').append(People.SUFFIXES[m.suffix], 0, People.SUFFIXES[m.suffix].length
-          - (People.SUFFIXES[m.suffix][People.SUFFIXES[m.suffix].length - 1] == '.' ? 1 : 0));
+      b.append(' ').append(People.SHORT_SUFFIXES[m.suffix]);
     }
     caseName(v, b, lastAt);
     typo(v, Column.LAST_NAME, b, lastAt, b.length());

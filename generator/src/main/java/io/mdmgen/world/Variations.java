@@ -154,7 +154,7 @@ final class Variations {
       taken |= mark(v, v.typo, Kind.TYPO);
     }
     if (drawn(k, Kind.SWAP_NAMES, chance)
-        && !dict.last.is(m.last, firstText(m, v))) {
+        && !dict.last.is(m.last, dict.firstName(m, v))) {
       v.errors |= Kind.SWAP_NAMES.bit();
     }
     if (v.missing != Column.DATE_OF_BIRTH) {
@@ -220,11 +220,6 @@ final class Variations {
     };
   }
 
-  /** The first name as this record writes it before case and errors: the name or a nickname. */
-  byte[] firstText(Master m, Variation v) {
-    return v.nameKind == Variation.NICKNAME ? dict.nicknames(m)[v.nickname] : dict.firstName(m);
-  }
-
   /** Whether names and cities can be misspelled here: not an initial, not missing. */
   private static boolean spellable(Master m, Variation v, Column c) {
     return c != Column.FIRST_NAME || v.nameKind != Variation.INITIAL;
@@ -235,7 +230,7 @@ final class Variations {
     int from = 0;
     int to;
     if (c == Column.FIRST_NAME) {
-      text = firstText(m, v);
+      text = dict.firstName(m, v);
       to = text.length;
     } else if (c == Column.LAST_NAME) {
       text = dict.last.text();
@@ -252,7 +247,7 @@ final class Variations {
 
   private boolean truncatable(Master m, Variation v, Column c) {
     return switch (c) {
-      case FIRST_NAME -> v.nameKind != Variation.INITIAL && firstText(m, v).length >= 5;
+      case FIRST_NAME -> v.nameKind != Variation.INITIAL && dict.firstName(m, v).length >= 5;
       case LAST_NAME -> dict.last.length(m.last) >= 5;
       default -> v.missing != Column.ADDRESS;
     };
