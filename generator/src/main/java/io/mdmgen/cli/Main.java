@@ -51,7 +51,7 @@ import picocli.CommandLine.Unmatched;
         + " e-commerce records.%nStream mode sends change events to Kafka as Avro (Confluent wire"
         + " format); batch mode writes the tables to Hive ORC or BigQuery. Runs on a local Spark, or"
         + " as an application jar under spark-submit on any Spark cluster.",
-    subcommands = SandboxCommand.class,
+    subcommands = {SandboxCommand.class, ScoreCommand.class},
     footer = {"%nStream: --kafka.<property>=<value> sets a Kafka producer property, e.g."
         + " --kafka.acks=all, --kafka.compression.type=zstd, --kafka.security.protocol=SASL_SSL;"
         + " checked before anything starts, secret values never printed."},
@@ -170,6 +170,15 @@ public final class Main implements Callable<Integer> {
       "org.apache.spark.sql.execution.streaming.MicroBatchExecution",
       "org.apache.spark.sql.execution.streaming.AsyncProgressTrackingMicroBatchExecution"};
 
+  /** Without --debug, a failure is reported once, by us (see {@link #TASK_FAILURE_LOGGERS}). */
+  static void quietTaskFailures(boolean debug) {
+    if (!debug) {
+      for (String logger : TASK_FAILURE_LOGGERS) {
+        Configurator.setLevel(logger, Level.OFF);
+      }
+    }
+  }
+
   /** ORC codecs Spark writes. */
   enum OrcCompression { zstd, snappy, lz4, zlib, none }
 
@@ -190,7 +199,8 @@ public final class Main implements Callable<Integer> {
         cmd.getErr().println("mdmgen: " + oneLine(e.getMessage()));
         return BAD_INPUT;
       }
-      boolean debug = cmd.getCommand() instanceof Main main && main.debug;
+      boolean debug = cmd.getCommand() instanceof Main main ? main.debug
+          : cmd.getCommand() instanceof ScoreCommand score && score.debug;
       cmd.getErr().println("mdmgen: failed: " + rootCause(e)
           + (debug ? "" : " (--debug shows the stack trace)"));
       if (debug) {
@@ -203,11 +213,7 @@ public final class Main implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (!debug) {
-      for (String logger : TASK_FAILURE_LOGGERS) {
-        Configurator.setLevel(logger, Level.OFF);
-      }
-    }
+    quietTaskFailures(debug);
     Mode m = mode != null ? mode : eventsPerSecond != null ? Mode.stream : Mode.batch;
     String[][] onlyFor = m == Mode.stream
         ? new String[][] {{"--total-records", totalRecords}, {"--unique-customers", uniqueCustomers},

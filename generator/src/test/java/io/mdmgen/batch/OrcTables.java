@@ -15,10 +15,10 @@ import org.apache.orc.Reader;
 import org.apache.orc.RecordReader;
 
 /** Reads a table's ORC files with the ORC library alone: an independent check of what Spark wrote. */
-final class OrcTables {
+public final class OrcTables {
   /** One table as read: column names, and each row's values as ORC stringifies them. */
-  record Rows(List<String> columns, List<String[]> rows) {
-    int column(String name) {
+  public record Rows(List<String> columns, List<String[]> rows) {
+    public int column(String name) {
       int i = columns.indexOf(name);
       if (i < 0) {
         throw new AssertionError("no column " + name + " in " + columns);
@@ -29,7 +29,7 @@ final class OrcTables {
 
   private OrcTables() {}
 
-  static Rows read(Path tableDir) throws IOException {
+  public static Rows read(Path tableDir) throws IOException {
     List<Path> files;
     try (Stream<Path> s = Files.list(tableDir)) {
       files = s.filter(p -> p.getFileName().toString().endsWith(".orc")).sorted().toList();
