@@ -121,9 +121,16 @@ final class People {
     return asOfDay - ADULT;
   }
 
-  /** A birth day no later than the as-of day's 18th anniversary before, nor before age 99. */
+  /**
+   * A birth day no later than the as-of day's 18th anniversary before, nor before age 99: one
+   * outside is mirrored inside rather than clamped, which would give thousands of unrelated
+   * people the same birth day (the youngest adult's).
+   */
   private int adult(int birthDay) {
-    return Math.max(asOfDay - (int) (99 * 365.2425), Math.min(asOfDay - ADULT - 1, birthDay));
+    int youngest = asOfDay - ADULT - 1;
+    int oldest = asOfDay - (int) (99 * 365.2425);
+    int b = birthDay > youngest ? 2 * youngest - birthDay : birthDay < oldest ? 2 * oldest - birthDay : birthDay;
+    return Math.max(oldest, Math.min(youngest, b));
   }
 
   private int adultBirthDay(long key) {

@@ -41,6 +41,7 @@ class PopulationTest {
   static final Map<String, java.util.Set<String>> emails = new HashMap<>();
   static final Map<String, Integer> addresses = new HashMap<>();
   static final Map<String, java.util.List<Map<Column, Object>>> households = new HashMap<>();
+  static final Map<LocalDate, Integer> birthDays = new HashMap<>();
   static int aged80 = 0;
   static int aged65 = 0;
   static int withJob = 0;
@@ -66,6 +67,7 @@ class PopulationTest {
       }
       emails.computeIfAbsent((String) sink.row.get(Column.EMAIL), e -> new java.util.HashSet<>())
           .add((String) sink.row.get(Column.HOUSEHOLD_ID));
+      birthDays.merge((LocalDate) sink.row.get(Column.DATE_OF_BIRTH), 1, Integer::sum);
       long age = (asOf - ((LocalDate) sink.row.get(Column.DATE_OF_BIRTH)).toEpochDay()) / 365;
       aged80 += age >= 80 ? 1 : 0;
       aged65 += age >= 65 ? 1 : 0;
@@ -178,6 +180,15 @@ class PopulationTest {
     assertTrue(distance <= 0.02, "total variation distance to the 2020 Census " + distance);
     double ca = (double) states.get("CA") / MASTERS;
     assertTrue(ca > 0.11 && ca < 0.13, "CA " + ca);
+  }
+
+  /** About 15 masters per birth day; no day may be a pile (as a clamp at age 18 made one). */
+  @Test
+  void noBirthDayIsAPile() {
+    double mean = (double) MASTERS / birthDays.size();
+    Map.Entry<LocalDate, Integer> top = birthDays.entrySet().stream().max(Map.Entry.comparingByValue())
+        .orElseThrow();
+    assertTrue(top.getValue() < 4 * mean, "born " + top.getKey() + ": " + top.getValue() + " (mean " + mean + ")");
   }
 
   @Test
