@@ -33,7 +33,7 @@ public record Households(double[] sizes, double partner, double sharedSurname, d
    * visible hard cases at any size (real rates are about 2% of men and 3% of births); one
    * household in seven gives its landline (about a quarter of US homes still have one); about one
    * in seven households moved recently (US: ~8% a year). With these, a standard Splink model
-   * lands at pairwise F1 0.93 at 1e6 records (BENCHMARKS.md), most of its errors false merges
+   * lands at pairwise F1 0.94 at 1e6 records (BENCHMARKS.md), most of its errors false merges
    * within households.
    */
   static final Households DEFAULTS = new Households(new double[] {0.82, 0.12, 0.04, 0.02}, 0.6,
