@@ -1,22 +1,41 @@
 package io.mdmgen.world;
 
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.stream.IntStream;
+
 /**
  * A draw from many weighted choices in constant time, whatever their number (Walker's alias
- * method): one hash picks a column and, with its other half, the column's own choice or its
+ * method): one hash picks a column and, with its other bits, the column's own choice or its
  * alias. Built once per dictionary; the same weights always give the same table and draws.
+ *
+ * <p>Real frequencies are steep: the few hundred commonest names, streets or ages carry most
+ * of the weight. So the {@link #HEAD} likeliest choices get a table of their own, small enough to
+ * stay in the CPU's cache, and a draw goes to the long tail's table (a cache miss, most of a
+ * draw's cost) only with the tail's share of the weight. The distribution is exactly the
+ * weights' either way.
  */
 final class Weighted {
-  /**
-   * Per column, packed so that a pick reads one cache line: its alias in the upper 32 bits and
-   * in the lower the threshold below which a draw's low 32 bits keep the column's own choice
-   * (a column that always keeps its choice is its own alias).
-   */
-  private final long[] table;
+  /** How many of the likeliest choices the small table holds. */
+  static final int HEAD = 512;
+  /** A column packs its keep threshold (24 bits), its own choice and its alias (20 bits each). */
+  private static final int CHOICE_BITS = 20;
+  private static final long CHOICE_MASK = (1L << CHOICE_BITS) - 1;
+  private static final long KEEP_ALWAYS = (1L << 24) - 1;
+
+  private final long[] head;
+  /** The tail's columns, or null when every choice is in the head. */
+  private final long[] tail;
+  /** A draw whose mixed top 53 bits are below this goes to the head. */
+  private final long headCut;
 
   Weighted(double[] weights) {
     int n = weights.length;
     if (n == 0) {
       throw new IllegalArgumentException("no choices");
+    }
+    if (n > 1 << CHOICE_BITS) {
+      throw new IllegalArgumentException(n + " choices: at most " + (1 << CHOICE_BITS));
     }
     double total = 0;
     for (double w : weights) {
@@ -25,49 +44,28 @@ final class Weighted {
       }
       total += w;
     }
-    int[] alias = new int[n];
-    long[] keep = new long[n];
-    double[] scaled = new double[n];
-    int[] small = new int[n];
-    int[] large = new int[n];
-    int smalls = 0;
-    int larges = 0;
-    for (int i = 0; i < n; i++) {
-      scaled[i] = weights[i] * n / total;
-      if (scaled[i] < 1) {
-        small[smalls++] = i;
-      } else {
-        large[larges++] = i;
-      }
+    if (!(total > 0)) {
+      throw new IllegalArgumentException("no weight");
     }
-    while (smalls > 0 && larges > 0) {
-      int s = small[--smalls];
-      int l = large[--larges];
-      keep[s] = (long) (scaled[s] * 0x1p32);
-      alias[s] = l;
-      scaled[l] -= 1 - scaled[s];
-      if (scaled[l] < 1) {
-        small[smalls++] = l;
-      } else {
-        large[larges++] = l;
-      }
+    if (n <= HEAD) {
+      head = columns(weights, IntStream.range(0, n).toArray());
+      tail = null;
+      headCut = 1L << 53;
+      return;
     }
-    // What is left is full up to rounding: always its own choice.
-    while (larges > 0) {
-      int l = large[--larges];
-      keep[l] = 1L << 32;
-      alias[l] = l;
+    int[] order = IntStream.range(0, n).boxed()
+        .sorted(Comparator.comparingDouble((Integer i) -> -weights[i]).thenComparingInt(i -> i))
+        .mapToInt(Integer::intValue).toArray();
+    int[] top = Arrays.copyOf(order, HEAD);
+    int[] rest = Arrays.copyOfRange(order, HEAD, n);
+    double headWeight = 0;
+    for (int i : top) {
+      headWeight += weights[i];
     }
-    while (smalls > 0) {
-      int s = small[--smalls];
-      keep[s] = 1L << 32;
-      alias[s] = s;
-    }
-    table = new long[n];
-    for (int i = 0; i < n; i++) {
-      // Keeping its own choice always is the same as an alias to itself.
-      table[i] = keep[i] >= 1L << 32 ? (long) i << 32 : (long) alias[i] << 32 | keep[i];
-    }
+    boolean restWeighs = Arrays.stream(rest).anyMatch(i -> weights[i] > 0);
+    head = columns(weights, top);
+    tail = restWeighs ? columns(weights, rest) : null;
+    headCut = restWeighs ? (long) (headWeight / total * 0x1p53) : 1L << 53;
   }
 
   static Weighted of(long[] counts) {
@@ -80,8 +78,62 @@ final class Weighted {
 
   /** The choice for draw {@code h}: {@code i} with probability weight i / total. */
   int pick(long h) {
-    int i = Hash.below(h, table.length);
-    long t = table[i];
-    return (h & 0xFFFFFFFFL) < (t & 0xFFFFFFFFL) ? i : (int) (t >>> 32);
+    long[] t = tail == null || (Hash.mix(h) >>> 11) < headCut ? head : tail;
+    long c = t[Hash.below(h, t.length)];
+    return (int) ((h & KEEP_ALWAYS) < c >>> 40 ? c >>> CHOICE_BITS : c) & (int) CHOICE_MASK;
+  }
+
+  /** The alias table of {@code choices} (indexes into {@code weights}), packed per column. */
+  private static long[] columns(double[] weights, int[] choices) {
+    int n = choices.length;
+    double total = 0;
+    for (int c : choices) {
+      total += weights[c];
+    }
+    int[] alias = new int[n];
+    long[] keep = new long[n];
+    double[] scaled = new double[n];
+    int[] small = new int[n];
+    int[] large = new int[n];
+    int smalls = 0;
+    int larges = 0;
+    for (int i = 0; i < n; i++) {
+      scaled[i] = weights[choices[i]] * n / total;
+      if (scaled[i] < 1) {
+        small[smalls++] = i;
+      } else {
+        large[larges++] = i;
+      }
+    }
+    while (smalls > 0 && larges > 0) {
+      int s = small[--smalls];
+      int l = large[--larges];
+      keep[s] = (long) (scaled[s] * 0x1p24);
+      alias[s] = l;
+      scaled[l] -= 1 - scaled[s];
+      if (scaled[l] < 1) {
+        small[smalls++] = l;
+      } else {
+        large[larges++] = l;
+      }
+    }
+    // What is left is full up to rounding: always its own choice.
+    while (larges > 0) {
+      int l = large[--larges];
+      keep[l] = KEEP_ALWAYS;
+      alias[l] = l;
+    }
+    while (smalls > 0) {
+      int s = small[--smalls];
+      keep[s] = KEEP_ALWAYS;
+      alias[s] = s;
+    }
+    long[] table = new long[n];
+    for (int i = 0; i < n; i++) {
+      // Keeping its own choice always is the same as an alias to itself.
+      int other = keep[i] >= KEEP_ALWAYS ? i : alias[i];
+      table[i] = Math.min(keep[i], KEEP_ALWAYS) << 40 | (long) choices[i] << CHOICE_BITS | choices[other];
+    }
+    return table;
   }
 }

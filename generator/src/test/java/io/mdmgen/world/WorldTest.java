@@ -169,7 +169,9 @@ class WorldTest {
           || v.suffixShown == 1
           || v.phonetic == Column.LAST_NAME || v.truncated == Column.LAST_NAME
           || v.has(Corruption.Kind.SWAP_NAMES);
+      // A typo can turn a nickname back into the name (Lindsey -> Lindsay).
       boolean firstSpelled = v.ocr == Column.FIRST_NAME || v.phonetic == Column.FIRST_NAME
+          || v.typo() == Column.FIRST_NAME
           || v.truncated == Column.FIRST_NAME || v.has(Corruption.Kind.SWAP_NAMES);
       if (v.nameKind() == Variation.NICKNAME && !lastTouched && !firstSpelled) {
         nicknames++;
