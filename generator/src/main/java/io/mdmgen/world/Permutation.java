@@ -38,7 +38,8 @@ final class Permutation {
     long left = x / u;
     long right = x - left * u;
     for (int r = 0; r < ROUNDS; r++) {
-      long next = left + Long.remainderUnsigned(Hash.mix(right ^ keys[r]), u);
+      // Lemire's multiply-shift in place of a remainder (a division, four per value): u < 2^31.
+      long next = left + ((Hash.mix(right ^ keys[r]) >>> 32) * u >>> 32);
       left = right;
       right = next >= u ? next - u : next;
     }
