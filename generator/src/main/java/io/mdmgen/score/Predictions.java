@@ -1,6 +1,5 @@
 package io.mdmgen.score;
 
-import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
 import java.io.IOException;
@@ -58,10 +57,6 @@ public final class Predictions {
 
   public String describe() {
     return table != null ? "table " + table : path;
-  }
-
-  public String clusterColumn() {
-    return clusterColumn;
   }
 
   /**
