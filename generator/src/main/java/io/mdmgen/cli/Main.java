@@ -376,12 +376,7 @@ public final class Main implements Callable<Integer> {
     if (partitions < 0) {
       throw new BadInput("--partitions " + partitions + ": must be a positive number (or 0 for automatic)");
     }
-    if (!database.matches("[A-Za-z_][A-Za-z0-9_]*")) {
-      throw new BadInput("--database '" + database + "': use letters, digits and _");
-    }
-    if (!tableSuffix.matches("[A-Za-z0-9_]*")) {
-      throw new BadInput("--table-suffix '" + tableSuffix + "': use letters, digits and _");
-    }
+    checkTableNames(database, tableSuffix);
     String bigQueryFlag = bigQuery.firstGiven();
     if (bigQueryFlag != null && sink != Sink.bigquery) {
       throw new BadInput(bigQueryFlag + ": only for --sink bigquery (the sink is " + sink + ")");
@@ -449,6 +444,10 @@ public final class Main implements Callable<Integer> {
    * own (null), and {@code --master} belongs on spark-submit's command line.
    */
   private String sparkMaster() {
+    return sparkMaster(master);
+  }
+
+  static String sparkMaster(String master) {
     if (SparkSessions.underSparkSubmit()) {
       if (master != null) {
         throw new BadInput("--master " + master + ": under spark-submit, give --master to spark-submit itself");
@@ -456,6 +455,16 @@ public final class Main implements Callable<Integer> {
       return null;
     }
     return master != null ? master : "local[*]";
+  }
+
+  /** {@code --database} and {@code --table-suffix} as Hive names take them. */
+  static void checkTableNames(String database, String tableSuffix) {
+    if (!database.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+      throw new BadInput("--database '" + database + "': use letters, digits and _");
+    }
+    if (!tableSuffix.matches("[A-Za-z0-9_]*")) {
+      throw new BadInput("--table-suffix '" + tableSuffix + "': use letters, digits and _");
+    }
   }
 
   private LocalDate date() {

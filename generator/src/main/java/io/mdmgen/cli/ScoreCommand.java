@@ -83,20 +83,13 @@ final class ScoreCommand implements Callable<Integer> {
     if (worst < 0 || worst > 100) {
       throw new Main.BadInput("--worst " + worst + ": must be 0-100");
     }
-    if (!database.matches("[A-Za-z_][A-Za-z0-9_]*")) {
-      throw new Main.BadInput("--database '" + database + "': use letters, digits and _");
-    }
-    if (!tableSuffix.matches("[A-Za-z0-9_]*")) {
-      throw new Main.BadInput("--table-suffix '" + tableSuffix + "': use letters, digits and _");
-    }
+    Main.checkTableNames(database, tableSuffix);
     String flag = predictions != null ? "--predictions " + predictions : "--predictions-table " + predictionsTable;
     if (predictions != null && !Warehouse.isUri(predictions) && !Files.exists(Path.of(predictions))) {
       throw new Main.BadInput(flag + ": no such file or directory");
     }
+    String sparkMaster = Main.sparkMaster(master);
     boolean submitted = SparkSessions.underSparkSubmit();
-    if (master != null && submitted) {
-      throw new Main.BadInput("--master " + master + ": under spark-submit, give --master to spark-submit itself");
-    }
     String local = warehouse != null ? warehouse : submitted ? null : "./warehouse";
     if (local != null && !Warehouse.isUri(local) && !Files.isDirectory(Path.of(local).resolve("metastore_db"))) {
       throw new Main.BadInput("--warehouse " + local + ": no batch run there (no metastore_db);"
@@ -116,8 +109,7 @@ final class ScoreCommand implements Callable<Integer> {
       throw new Main.BadInput(flag + ": " + e.getMessage());
     }
 
-    SparkSession spark = SparkSessions.hive(submitted ? null : master != null ? master : "local[*]",
-        wh.uri(), wh.embeddedMetastore(), "zstd");
+    SparkSession spark = SparkSessions.hive(sparkMaster, wh.uri(), wh.embeddedMetastore(), "zstd");
     try {
       ScoreReport result = ScoreJob.run(spark,
           new ScoreJob.Options(database, tableSuffix, source, missingAsSingletons, worst), System.err);
