@@ -34,21 +34,28 @@ final class People {
 
   /** Draws a person on their own (a household's head): sex, birth, names. */
   void draw(long key, Master m) {
-    m.female = Hash.unit(Hash.of(key, GENDER)) < FEMALE;
-    m.birthDay = adultBirthDay(key);
-    m.last = dict.lastWeights.pick(Hash.of(key, LAST));
+    drawHead(key, m);
     name(key, m);
   }
 
   /**
+   * Draws what a member takes from its household's head: sex, birth and last name; the first
+   * name only when a junior takes it ({@link #member}), as every member draws its own names.
+   */
+  void drawHead(long key, Master m) {
+    m.female = Hash.unit(Hash.of(key, GENDER)) < FEMALE;
+    m.birthDay = adultBirthDay(key);
+    m.last = dict.lastWeights.pick(Hash.of(key, LAST));
+  }
+
+  /**
    * Draws the member at {@code position} of the household of head {@code h} (drawn into
-   * {@code m} first, then overwritten): a partner, a grown child or another adult, by
-   * {@code households}' rates.
+   * {@code m} by {@link #drawHead} first, then overwritten): a partner, a grown child or another
+   * adult, by {@code households}' rates.
    */
   void member(long key, long headKey, int position, int role, Households households, Master m) {
     boolean headFemale = m.female;
     int headBirth = m.birthDay;
-    int headFirst = m.first;
     int headLast = m.last;
     m.female = Hash.unit(Hash.of(key, GENDER)) < FEMALE;
     m.last = dict.lastWeights.pick(Hash.of(key, LAST));
@@ -72,7 +79,7 @@ final class People {
         name(key, m);
         if (isJunior(key, headKey, headFemale, position, households)) {
           m.female = false;
-          m.first = headFirst;
+          m.first = first(headKey, false, headBirth);
           m.last = headLast;
           m.handleLast = headLast;
           m.suffix = JR;
@@ -144,8 +151,8 @@ final class People {
    * few men of their own (II, III); the last name is kept.
    */
   private void name(long key, Master m) {
-    int birthYear = asOfYear - (asOfDay - m.birthDay) / 365;
-    m.first = dict.firstName(m.female, birthYear, Hash.of(key, FIRST));
+    int birthYear = birthYear(m.birthDay);
+    m.first = first(key, m.female, m.birthDay);
     long middle = Hash.of(key, Fields.MIDDLE);
     m.middle = Hash.unit(middle) < MIDDLE_NAMES
         ? dict.firstName(m.female, birthYear, Hash.mix(middle)) : -1;
@@ -155,6 +162,15 @@ final class People {
     double u = Hash.unit(Hash.of(key, Fields.NAME_SUFFIX));
     m.suffix = m.female ? NO_SUFFIX : u < 0.002 ? III : u < 0.006 ? II : NO_SUFFIX;
     m.handleLast = m.last;
+  }
+
+  /** The first name of the person with {@code key}, of this sex and birth day. */
+  private int first(long key, boolean female, int birthDay) {
+    return dict.firstName(female, birthYear(birthDay), Hash.of(key, FIRST));
+  }
+
+  private int birthYear(int birthDay) {
+    return asOfYear - (asOfDay - birthDay) / 365;
   }
 
   /** Share of people with a middle name on file. */

@@ -16,6 +16,15 @@ final class Standing {
   private static final int[] AGE_FROM = {18, 25, 35, 45, 55, 65};
   private static final double[] MEDIAN_INCOME = {24_000, 40_000, 50_000, 54_000, 50_000, 36_000};
   private static final double WORKING = 1.4, NOT_WORKING = 0.6, INCOME_SIGMA = 0.55;
+  /** The log of each median, at [2 * band] for those who do not work and [2 * band + 1] for those who do. */
+  private static final double[] LOG_MEDIAN = new double[2 * MEDIAN_INCOME.length];
+
+  static {
+    for (int band = 0; band < MEDIAN_INCOME.length; band++) {
+      LOG_MEDIAN[2 * band] = Math.log(MEDIAN_INCOME[band] * NOT_WORKING);
+      LOG_MEDIAN[2 * band + 1] = Math.log(MEDIAN_INCOME[band] * WORKING);
+    }
+  }
   /** Segments follow income, blurred by what else the business values (sigma of the blur). */
   private static final double[] SEGMENT_FROM = {Math.log(38_000), Math.log(80_000), Math.log(170_000)};
   private static final double SEGMENT_BLUR = 0.35;
@@ -32,7 +41,7 @@ final class Standing {
     while (band + 1 < AGE_FROM.length && age >= AGE_FROM[band + 1]) {
       band++;
     }
-    double logIncome = Math.log(MEDIAN_INCOME[band] * (m.employed ? WORKING : NOT_WORKING))
+    double logIncome = LOG_MEDIAN[2 * band + (m.employed ? 1 : 0)]
         + INCOME_SIGMA * Hash.normal(Hash.of(key, INCOME));
     m.incomeCents = Math.max(8_000L, Math.round(Math.exp(logIncome) / 100.0) * 100) * 100;
     double standing = logIncome + SEGMENT_BLUR * Hash.normal(Hash.of(key, SEGMENT));

@@ -90,11 +90,14 @@ public final class World {
     int position = (int) (where & 7);
     long headKey = position == 0 ? k : masterKey(head);
     m.household = head;
-    people.draw(headKey, m);
     if (position > 0) {
+      people.drawHead(headKey, m);
       people.member(k, headKey, position, households.role(headKey, position), households, m);
-    } else if (fatherOfJunior(headKey, head, m)) {
-      m.suffix = People.SR;
+    } else {
+      people.draw(headKey, m);
+      if (fatherOfJunior(headKey, head, m)) {
+        m.suffix = People.SR;
+      }
     }
     addresses.draw(headKey, m.home);
     m.moved = Hash.unit(Hash.of(headKey, Fields.MOVED)) < households.moved();
