@@ -79,7 +79,7 @@ final class People {
         name(key, m);
         if (isJunior(key, headKey, headFemale, position, households)) {
           m.female = false;
-          m.first = first(headKey, false, headBirth);
+          m.first = first(headKey, false, birthYear(headBirth));
           m.last = headLast;
           m.handleLast = headLast;
           m.suffix = JR;
@@ -152,7 +152,7 @@ final class People {
    */
   private void name(long key, Master m) {
     int birthYear = birthYear(m.birthDay);
-    m.first = first(key, m.female, m.birthDay);
+    m.first = first(key, m.female, birthYear);
     long middle = Hash.of(key, Fields.MIDDLE);
     m.middle = Hash.unit(middle) < MIDDLE_NAMES
         ? dict.firstName(m.female, birthYear, Hash.mix(middle)) : -1;
@@ -164,9 +164,9 @@ final class People {
     m.handleLast = m.last;
   }
 
-  /** The first name of the person with {@code key}, of this sex and birth day. */
-  private int first(long key, boolean female, int birthDay) {
-    return dict.firstName(female, birthYear(birthDay), Hash.of(key, FIRST));
+  /** The first name of the person with {@code key}, of this sex and year of birth. */
+  private int first(long key, boolean female, int birthYear) {
+    return dict.firstName(female, birthYear, Hash.of(key, FIRST));
   }
 
   private int birthYear(int birthDay) {

@@ -16,7 +16,7 @@ final class Standing {
   private static final int[] AGE_FROM = {18, 25, 35, 45, 55, 65};
   private static final double[] MEDIAN_INCOME = {24_000, 40_000, 50_000, 54_000, 50_000, 36_000};
   private static final double WORKING = 1.4, NOT_WORKING = 0.6, INCOME_SIGMA = 0.55;
-  /** The log of each median, at [2 * band] for those who do not work and [2 * band + 1] for those who do. */
+  /** The log of each median: at [2 * band] for those who do not work, [2 * band + 1] for those who do. */
   private static final double[] LOG_MEDIAN = new double[2 * MEDIAN_INCOME.length];
 
   static {
