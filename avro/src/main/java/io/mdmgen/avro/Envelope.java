@@ -14,7 +14,8 @@ import org.apache.avro.SchemaBuilder;
  *   <li>{@code event_id}: "{seed}-{event_index}", unique per world and stable across reruns;
  *   <li>{@code event_index}: the event's position in the whole stream (all topics);
  *   <li>{@code op}: CREATE, UPDATE or DELETE;
- *   <li>{@code event_time}: when the event was planned (stream start + position on the rate profile), not when it was sent;
+ *   <li>{@code event_time}: when the event happens on the world clock (the as-of midnight +
+ *       event_index / the scenario's world_events_per_second), the same at any send rate;
  *   <li>{@code source_system}: crm, erp, ecommerce, or mdm for the golden record;
  *   <li>{@code source_record_id}: the record's key (customer_id for golden records);
  *   <li>{@code sequence}: 1 for the create, then +1 per event of that record, without gaps;

@@ -9,9 +9,10 @@ import java.io.Serializable;
 
 /**
  * Everything the events of a stream depend on, and the world clock derived from it. The world
- * moves in steps: step {@code b} creates customer {@code b}. Lags and life spans are given in
- * seconds and turned into steps at the steady-state number of events per step, so that at the
- * target rate they last about as long as asked.
+ * moves in steps: step {@code b} creates customer {@code b}. Lags, life spans and event times are
+ * world seconds of the scenario's clock ({@link Life#worldRate}), turned into steps at the
+ * steady-state number of events per step. The rate profile says only when each event is sent:
+ * the same seed and scenario give the same events at any rate.
  *
  * @param spacing steps between a customer's life-event opportunities
  * @param lags per source system, steps between a change and its arrival there
@@ -25,7 +26,7 @@ public record StreamPlan(WorldSpec spec, RateProfile profile, boolean embedTruth
 
   public static StreamPlan of(WorldSpec spec, RateProfile profile, boolean embedTruth) {
     Scenario s = spec.scenario();
-    double stepsPerSecond = profile.rate() / eventsPerStep(s);
+    double stepsPerSecond = s.life().worldRate() / eventsPerStep(s);
     long spacing = Math.max(1, Math.round(s.life().spanSeconds() / Life.OPPORTUNITIES * stepsPerSecond));
     long[] lags = new long[SourceSystem.values().length];
     for (SourceSystem source : SourceSystem.values()) {
@@ -56,9 +57,9 @@ public record StreamPlan(WorldSpec spec, RateProfile profile, boolean embedTruth
     return spec.asOf().toEpochDay() * 86_400_000L;
   }
 
-  /** Event time of event {@code n}, milliseconds since 1970. */
+  /** Event time of event {@code n} on the world clock, milliseconds since 1970. */
   public long eventTimeMillis(long n) {
-    return epochMillis() + (long) Math.floor(profile.secondsAt(n) * 1000);
+    return epochMillis() + (long) Math.floor(n / spec.scenario().life().worldRate() * 1000);
   }
 
   public long lag(SourceSystem source) {

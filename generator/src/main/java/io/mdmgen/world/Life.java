@@ -17,14 +17,17 @@ import java.util.Set;
  * @param mix weights of move, email, phone, name (sum 1)
  * @param closureRate share of customers whose account is closed
  * @param spanSeconds time from a customer's creation to its last chance of a life event
+ * @param worldRate the world clock: events per world second. Lags, life spans and event times
+ *     are world seconds, so the events are the same whatever rate they are sent at
  */
-public record Life(double eventsPerCustomer, double[] mix, double closureRate, double spanSeconds)
-    implements Serializable {
+public record Life(double eventsPerCustomer, double[] mix, double closureRate, double spanSeconds,
+    double worldRate) implements Serializable {
   public static final int OPPORTUNITIES = 8;
   static final String KEY = "stream";
-  static final Life DEFAULTS = new Life(2.0, new double[] {0.35, 0.25, 0.25, 0.15}, 0.10, 40);
+  static final Life DEFAULTS = new Life(2.0, new double[] {0.35, 0.25, 0.25, 0.15}, 0.10, 40,
+      1_000);
   private static final Set<String> KEYS = Set.of("life_events_per_customer", "life_event_mix",
-      "closure_rate", "life_span_seconds");
+      "closure_rate", "life_span_seconds", "world_events_per_second");
 
   public Life {
     mix = mix.clone();
@@ -64,7 +67,8 @@ public record Life(double eventsPerCustomer, double[] mix, double closureRate, d
         Scenario.number(where, node, "life_events_per_customer", d.eventsPerCustomer, 0, OPPORTUNITIES),
         Scenario.weights(where, node, "life_event_mix", d.mix, 4, false),
         Scenario.rate(where, node, "closure_rate", d.closureRate),
-        Scenario.number(where, node, "life_span_seconds", d.spanSeconds, 0.001, 365 * 86_400));
+        Scenario.number(where, node, "life_span_seconds", d.spanSeconds, 0.001, 365 * 86_400),
+        Scenario.number(where, node, "world_events_per_second", d.worldRate, 1, 1e9));
   }
 
   JsonNode toJson(ObjectMapper json) {
@@ -73,6 +77,7 @@ public record Life(double eventsPerCustomer, double[] mix, double closureRate, d
     n.set("life_event_mix", json.valueToTree(mix));
     n.put("closure_rate", closureRate);
     n.put("life_span_seconds", spanSeconds);
+    n.put("world_events_per_second", worldRate);
     return n;
   }
 
@@ -80,11 +85,11 @@ public record Life(double eventsPerCustomer, double[] mix, double closureRate, d
   public boolean equals(Object o) {
     return o instanceof Life l && eventsPerCustomer == l.eventsPerCustomer
         && Arrays.equals(mix, l.mix) && closureRate == l.closureRate
-        && spanSeconds == l.spanSeconds;
+        && spanSeconds == l.spanSeconds && worldRate == l.worldRate;
   }
 
   @Override
   public int hashCode() {
-    return Arrays.hashCode(mix) * 31 + Double.hashCode(eventsPerCustomer + spanSeconds + closureRate);
+    return Arrays.hashCode(mix) * 31 + Double.hashCode(eventsPerCustomer + spanSeconds + closureRate + worldRate);
   }
 }

@@ -221,4 +221,30 @@ class EventStreamTest {
     }
     assertTrue(moved > 100, "most positions are inside a step: " + moved);
   }
+
+  @Test
+  void theRateSaysWhenEventsAreSentNotWhatTheyAre() {
+    for (RateProfile other : List.of(RateProfile.constant(2_000), RateProfile.constant(10_000),
+        RateProfile.ramp(50_000, 30))) {
+      StreamPlan at = StreamPlan.of(plan.spec(), other, false);
+      List<Event> events = read(at, EventOffset.START, EVENTS, 0, 1);
+      assertEquals(all.size(), events.size());
+      for (int i = 0; i < all.size(); i++) {
+        assertEquals(all.get(i).key(), events.get(i).key(), "key of event " + i + " at " + other);
+        assertArrayEquals(all.get(i).value(), events.get(i).value(), "event " + i + " at " + other);
+      }
+    }
+  }
+
+  @Test
+  void theWorldClockSetsLagsAndEventTimes() {
+    WorldSpec fast = new WorldSpec(7, WorldSpec.DEFAULT_AS_OF, Scenario.parse(
+        SCENARIO.replace("stream: {", "stream: {world_events_per_second: 10000, ")));
+    StreamPlan p = StreamPlan.of(fast, RateProfile.constant(5_000), false);
+    assertEquals(plan.epochMillis() + 1_000, p.eventTimeMillis(10_000));
+    assertEquals(plan.epochMillis() + 1_000, plan.eventTimeMillis(1_000));
+    for (SourceSystem s : SourceSystem.values()) {
+      assertEquals(10 * plan.lag(s), p.lag(s), 5, s + "'s lag in steps (each rounded to a step)");
+    }
+  }
 }
