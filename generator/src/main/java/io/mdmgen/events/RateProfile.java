@@ -7,6 +7,11 @@ import java.io.Serializable;
  * start. Pure math, no clock: the pacing and the event times both come from it.
  */
 public sealed interface RateProfile extends Serializable {
+  /**
+   * No count of due events goes past this (2^53, exact in a double): a target far beyond any
+   * machine (1e30 events/s) is then only a stream that is always behind, not an overflow.
+   */
+  long MOST_EVENTS = 1L << 53;
 
   /** The rate the profile settles at, events per second. */
   double rate();
@@ -62,11 +67,12 @@ public sealed interface RateProfile extends Serializable {
    * Corrects an estimate {@code n} of {@code dueBy(t)} for float rounding, so that dueBy and
    * secondsAt never disagree at a boundary.
    */
-  private static long settle(RateProfile p, long n, double t) {
+  private static long settle(RateProfile p, double estimate, double t) {
+    long n = estimate >= MOST_EVENTS ? MOST_EVENTS : (long) Math.floor(estimate) + 1;
     while (n > 0 && p.secondsAt(n - 1) > t) {
       n--;
     }
-    while (p.secondsAt(n) <= t) {
+    while (n < MOST_EVENTS && p.secondsAt(n) <= t) {
       n++;
     }
     return n;
@@ -80,7 +86,7 @@ public sealed interface RateProfile extends Serializable {
 
     @Override
     public long dueBy(double seconds) {
-      return seconds < 0 ? 0 : settle(this, (long) Math.floor(seconds * rate) + 1, seconds);
+      return seconds < 0 ? 0 : settle(this, seconds * rate, seconds);
     }
   }
 
@@ -98,7 +104,7 @@ public sealed interface RateProfile extends Serializable {
         return 0;
       }
       double due = t <= seconds ? rate * t * t / (2 * seconds) : rate * seconds / 2 + rate * (t - seconds);
-      return settle(this, (long) Math.floor(due) + 1, t);
+      return settle(this, due, t);
     }
   }
 }

@@ -67,9 +67,21 @@ public record StreamReport(String topicPrefix, double targetRate, String ratePro
     return w[2] == 0 ? 1 : (double) w[1] / w[2];
   }
 
+  /** A rate as people read it: digits up to a billion, then 1e+30 style. */
+  static String rate(double eventsPerSecond) {
+    return eventsPerSecond < 1e9 ? String.format(Locale.ROOT, "%,.0f", eventsPerSecond)
+        : String.format(Locale.ROOT, "%.3g", eventsPerSecond);
+  }
+
+  /** Below this share of its target a run is said to be going as fast as it can. */
+  static final double REACHED = 0.5;
+
   public void print(PrintStream out) {
-    out.printf(Locale.ROOT, "mdmgen stream: %,d events in %.1f s: %,.0f events/s (target %,.0f, %s)%n",
-        counts.total(), seconds, meanRate(), targetRate, rateProfile);
+    out.printf(Locale.ROOT, "mdmgen stream: %,d events in %.1f s: %,.0f events/s (target %s, %s)%s%n",
+        counts.total(), seconds, meanRate(), rate(targetRate), rateProfile,
+        meanRate() < REACHED * targetRate
+            ? String.format(Locale.ROOT, "; behind: %.2g%% of the target, as fast as it could go",
+                100 * meanRate() / targetRate) : "");
     out.printf(Locale.ROOT, "  %-28s %10s %9s %9s %9s %10s %9s%n", "topic", "events", "creates",
         "updates", "deletes", "tombstones", "events/s");
     for (Topic t : Topic.values()) {
@@ -96,6 +108,7 @@ public record StreamReport(String topicPrefix, double targetRate, String ratePro
     ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     ObjectNode root = json.createObjectNode();
     root.put("target_events_per_second", targetRate);
+    root.put("share_of_target", targetRate > 0 ? meanRate() / targetRate : 0);
     root.put("rate_profile", rateProfile);
     root.put("seconds", seconds);
     root.put("events", counts.total());

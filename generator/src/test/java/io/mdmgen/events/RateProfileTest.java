@@ -40,6 +40,16 @@ class RateProfileTest {
     }
   }
 
+  @ParameterizedTest(name = "{0} at {1}/s")
+  @CsvSource({"constant, 1e30", "constant, 1e18", "ramp:5s, 1e30"})
+  void targetsBeyondAnyMachineStayCountable(String spec, double rate) {
+    RateProfile p = RateProfile.parse(spec, rate);
+    assertEquals(RateProfile.MOST_EVENTS, p.dueBy(5));
+    assertEquals(RateProfile.MOST_EVENTS, p.dueBefore(p.secondsAt(0) + 5));
+    assertEquals(1, p.dueBy(0), "event 0 is due at once");
+    assertTrue(p.secondsAt(1_000_000) < 1e-3);
+  }
+
   @Test
   void rampRisesLinearly() {
     RateProfile p = RateProfile.ramp(10_000, 100);

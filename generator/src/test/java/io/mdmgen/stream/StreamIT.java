@@ -78,6 +78,22 @@ class StreamIT {
   }
 
   @Test
+  void aTargetBeyondAnyMachineRunsAsFastAsItCanAndStopsOnTime() throws Exception {
+    Path dir = work.resolve("beyond");
+    Cli.Result r = StreamSandbox.stream(dir, "--events-per-second", "1e30", "--duration", "5s",
+        "--scenario", StreamSandbox.FAST_DEMO.toString(), "--topic-prefix", "beyond.");
+    assertEquals(0, r.exit(), r.stdout() + r.stderr());
+    assertTrue(r.stdout().contains("as fast as it could go"), r.stdout());
+    JsonNode report = new ObjectMapper().readTree(dir.resolve("stream-report.json").toFile());
+    double seconds = report.get("seconds").asDouble();
+    assertTrue(seconds < 10, "a 5 s run took " + seconds + " s from its clock's start");
+    for (Topic t : Topic.values()) {
+      long events = report.at("/topics/" + t.name("beyond.") + "/events").asLong();
+      assertTrue(events > 1_000, t + " got " + events + " events");
+    }
+  }
+
+  @Test
   void theSameSeedGivesTheSameEventsAtAnyRate() throws Exception {
     // 100,000 events each: 50 s at 2,000/s, 10 s at 10,000/s.
     Map<String, byte[]> slow = values("same-2k.", "2000", "50s");
