@@ -3,6 +3,7 @@ package io.mdmgen.spark;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mdmgen.events.EventOffset;
+import io.mdmgen.events.Pacer;
 import io.mdmgen.events.RateProfile;
 import io.mdmgen.events.StreamPlan;
 import io.mdmgen.events.Timeline;
@@ -164,19 +165,19 @@ public final class EventSource implements TableProvider {
         control.admitted(tail.n());
         return new EventsOffset(tail);
       }
-      if (!control.anchored()) {
+      if (control.pacer() == null) {
         if (warmUps < WARM_UP_BATCHES && from.n() < control.stopN()) {
           // Micro-batches without events (the offset moves, the position does not): they get
           // Spark's planning and task code compiled, and the last shows how long a warm batch
           // takes from here until its tasks run. No event leaves before the clock starts.
           warmUps++;
-          warmUpMillis = System.currentTimeMillis();
+          warmUpMillis = control.clock().millis();
           control.admitted(from.n());
           return new EventsOffset(from, ((EventsOffset) start).warmUp() + 1);
         }
         // The clock starts when the first paced tasks will be running, not now: otherwise the
         // events due meanwhile leave late, in a burst.
-        long now = System.currentTimeMillis();
+        long now = control.clock().millis();
         long started = tally.snapshot().unpacedStartMillis();
         long lead = started == Long.MIN_VALUE || warmUpMillis < 0 ? 0 : started - warmUpMillis;
         control.anchor(control.firstN(), now + Math.max(0, Math.min(lead, MAX_LEAD_MILLIS)));
@@ -200,13 +201,13 @@ public final class EventSource implements TableProvider {
     public InputPartition[] planInputPartitions(Offset start, Offset end) {
       EventOffset from = ((EventsOffset) start).position();
       control.begin(from.n()); // a batch replayed after a restart comes before any latestOffset
-      boolean paced = control.anchored();
+      Pacer pacer = control.pacer();
       long to = ((EventsOffset) end).position().n();
       int parts = options.partitions();
       InputPartition[] out = new InputPartition[parts];
       for (int p = 0; p < parts; p++) {
-        out[p] = new EventRange(from, to, p, parts, paced ? control.anchorMillis() : -1,
-            paced ? plan.profile().secondsAt(control.anchorN()) : 0);
+        out[p] = new EventRange(from, to, p, parts, pacer == null ? -1 : pacer.anchorMillis(),
+            pacer == null ? 0 : pacer.anchorSeconds());
       }
       return out;
     }
@@ -295,8 +296,8 @@ public final class EventSource implements TableProvider {
   }
 
   /**
-   * Task {@code part} of {@code parts} over events {@code [from, to)}; event n is due at
-   * {@code anchorMillis + (secondsAt(n) - anchorSeconds)} seconds, or at once if anchorMillis < 0.
+   * Task {@code part} of {@code parts} over events {@code [from, to)}, paced by the {@link Pacer}
+   * of {@code anchorMillis} and {@code anchorSeconds}, or sent at once if anchorMillis < 0.
    */
   record EventRange(EventOffset from, long to, int part, int parts, long anchorMillis,
       double anchorSeconds) implements InputPartition {
@@ -315,14 +316,9 @@ public final class EventSource implements TableProvider {
       return anchorMillis >= 0;
     }
 
-    /** When event {@code n} is due, in epoch milliseconds ({@code now} if unpaced). */
-    long dueMillis(RateProfile profile, long n, long now) {
-      return paced() ? anchorMillis + (long) ((profile.secondsAt(n) - anchorSeconds) * 1000) : now;
-    }
-
-    /** The second of the run (from the clock's start) that {@code millis} falls in; 0 if unpaced. */
-    int secondOf(long millis) {
-      return paced() ? (int) Math.max(0, (millis - anchorMillis) / 1000) : 0;
+    /** The run's pacer, as the driver had it when it planned this slice. */
+    Pacer pacer(RateProfile profile) {
+      return new Pacer(profile, anchorMillis, anchorSeconds);
     }
   }
 

@@ -1,7 +1,8 @@
 package io.mdmgen.spark;
 
+import io.mdmgen.events.Clock;
 import io.mdmgen.events.EventCursor;
-import io.mdmgen.events.RateProfile;
+import io.mdmgen.events.Pacer;
 import io.mdmgen.events.StreamPlan;
 import io.mdmgen.events.Topic;
 import io.mdmgen.sinks.kafka.ProducerOptions;
@@ -169,28 +170,24 @@ public final class KafkaEventSink implements TableProvider {
       EventSource.EventRange r = EventSource.EventRange.of(row);
       EventCursor cursor = new EventCursor(plan.spec().world(), plan,
           writers.options().schemaIds(), r.from(), r.to(), r.part(), r.parts());
-      RateProfile profile = plan.profile();
+      Pacer pacer = r.pacer(plan.profile());
       if (!r.paced()) {
-        counts.unpacedStart(System.currentTimeMillis());
+        counts.unpacedStart(Clock.SYSTEM.millis());
       }
       while (cursor.next()) {
-        long now = System.currentTimeMillis();
-        long due = r.dueMillis(profile, cursor.n(), now);
-        if (due > now) {
-          try {
-            Thread.sleep(due - now);
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt(); // Spark is killing the task: let it see why
-            throw new InterruptedIOException("stopped while pacing events");
-          }
-          now = due;
+        long now;
+        try {
+          now = r.paced() ? pacer.await(cursor.n(), Clock.SYSTEM) : Clock.SYSTEM.millis();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt(); // Spark is killing the task: let it see why
+          throw new InterruptedIOException("stopped while pacing events");
         }
         checkFailure();
         byte[] key = cursor.key();
         byte[] value = cursor.value();
         Topic topic = cursor.topic();
         producer.send(new ProducerRecord<>(topics[topic.ordinal()], key, value), callback);
-        counts.add(topic, cursor.kind(), now, r.secondOf(now),
+        counts.add(topic, cursor.kind(), now, r.paced() ? pacer.secondOf(now) : 0,
             key.length + (value == null ? 0 : value.length));
       }
     }

@@ -1,12 +1,16 @@
 package io.mdmgen.spark;
 
+import io.mdmgen.events.Clock;
+import io.mdmgen.events.Pacer;
 import io.mdmgen.events.RateProfile;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The driver-side state one stream run shares between its source (which Spark creates) and the
- * job that watches it: when pacing started, where the run stops, what has been committed.
+ * The driver-side state one stream run shares between its source (which Spark creates from
+ * string options, so it finds this by token) and the job that watches it: its {@link Pacer} once
+ * the clock starts, where the run stops, what has been committed. The pacing arithmetic is the
+ * pacer's; time comes from the {@link Clock} the run was opened with.
  */
 public final class StreamControl {
   private static final Map<String, StreamControl> RUNS = new ConcurrentHashMap<>();
@@ -15,8 +19,8 @@ public final class StreamControl {
   private final RateProfile profile;
   private final double durationSeconds;
   private final EventTally tally;
-  private long anchorMillis = -1;
-  private long anchorN;
+  private final Clock clock;
+  private Pacer pacer;
   private long firstN = -1;
   private long stopN = Long.MAX_VALUE;
   private volatile long committedN = -1;
@@ -24,20 +28,22 @@ public final class StreamControl {
   private volatile long admittedN = -1;
 
   private StreamControl(String token, RateProfile profile, double durationSeconds,
-      EventTally tally) {
+      EventTally tally, Clock clock) {
     this.token = token;
     this.profile = profile;
     this.durationSeconds = durationSeconds;
     this.tally = tally;
+    this.clock = clock;
   }
 
   /**
    * A new run; {@code durationSeconds} may be infinite (until stopped). {@code tally} must be
    * registered with the SparkContext.
    */
-  public static StreamControl open(RateProfile profile, double durationSeconds, EventTally tally) {
+  public static StreamControl open(RateProfile profile, double durationSeconds, EventTally tally,
+      Clock clock) {
     String token = java.util.UUID.randomUUID().toString();
-    StreamControl c = new StreamControl(token, profile, durationSeconds, tally);
+    StreamControl c = new StreamControl(token, profile, durationSeconds, tally, clock);
     RUNS.put(token, c);
     return c;
   }
@@ -54,6 +60,10 @@ public final class StreamControl {
     return tally;
   }
 
+  public Clock clock() {
+    return clock;
+  }
+
   public String token() {
     return token;
   }
@@ -67,33 +77,24 @@ public final class StreamControl {
     if (firstN < 0) {
       firstN = n;
       if (!Double.isInfinite(durationSeconds)) {
-        stopN = profile.dueBefore(profile.secondsAt(n) + durationSeconds);
+        stopN = Pacer.stopAfter(profile, n, durationSeconds);
       }
     }
   }
 
   /**
    * Starts the clock, if not started yet: event {@code n} was (or is) due at {@code millis},
-   * later events after it as the profile says. A restarted run thus goes on at the target rate
-   * instead of bursting to catch up with the time it was down.
+   * later events after it as the profile says.
    */
   synchronized void anchor(long n, long millis) {
-    if (anchorMillis < 0) {
-      anchorMillis = millis;
-      anchorN = n;
+    if (pacer == null) {
+      pacer = Pacer.start(profile, n, millis);
     }
   }
 
-  synchronized boolean anchored() {
-    return anchorMillis >= 0;
-  }
-
-  public synchronized long anchorMillis() {
-    return anchorMillis;
-  }
-
-  public synchronized long anchorN() {
-    return anchorN;
+  /** The run's pacer; null until the clock starts. */
+  public synchronized Pacer pacer() {
+    return pacer;
   }
 
   /** The first event of this run (-1 before it began). */
@@ -109,11 +110,9 @@ public final class StreamControl {
     return stopN;
   }
 
-  /** Events of {@code [anchorN, n)} that are due by now plus {@code aheadSeconds}. */
+  /** Events due by now plus {@code aheadSeconds}, up to where the run stops. */
   synchronized long dueNow(double aheadSeconds) {
-    double t = profile.secondsAt(anchorN) + (System.currentTimeMillis() - anchorMillis) / 1000.0
-        + aheadSeconds;
-    return Math.min(profile.dueBy(t), stopN);
+    return Math.min(pacer.dueBy(clock.millis(), aheadSeconds), stopN);
   }
 
   /** Records that the events before {@code n} are written (from the query's progress). */

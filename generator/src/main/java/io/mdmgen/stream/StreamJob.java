@@ -1,7 +1,9 @@
 package io.mdmgen.stream;
 
+import io.mdmgen.events.Clock;
 import io.mdmgen.events.EventCursor;
 import io.mdmgen.events.EventOffset;
+import io.mdmgen.events.Pacer;
 import io.mdmgen.events.RateProfile;
 import io.mdmgen.events.StreamPlan;
 import io.mdmgen.events.Topic;
@@ -94,13 +96,14 @@ public final class StreamJob {
     warmUp(o, StreamPlan.of(o.spec(), profile, o.embedTruth()), ids);
     EventTally tally = new EventTally();
     spark.sparkContext().register(tally, "mdmgen events");
-    StreamControl control = StreamControl.open(profile, o.durationSeconds(), tally);
-    long started = System.currentTimeMillis();
+    Clock clock = Clock.SYSTEM;
+    StreamControl control = StreamControl.open(profile, o.durationSeconds(), tally, clock);
+    long started = clock.millis();
     try {
       StreamingQuery query = toKafka(spark, o, ids, control);
       long nextLive = started + LIVE_EVERY_MILLIS;
       while (query.isActive() && !control.finished()) {
-        if (stop.get() || overtime(control, o.durationSeconds())) {
+        if (stop.get() || overtime(control, o.durationSeconds(), clock)) {
           control.closeAdmission(); // let the batch in flight finish, so everything sent is counted
         }
         try {
@@ -112,8 +115,8 @@ public final class StreamJob {
         if (progress != null && progress.sources().length > 0 && progress.sources()[0].endOffset() != null) {
           control.committed(EventOffset.parse(progress.sources()[0].endOffset()).n());
         }
-        if (System.currentTimeMillis() >= nextLive) {
-          live(console, tally.snapshot(), control, o, profile);
+        if (clock.millis() >= nextLive) {
+          live(console, tally.snapshot(), control.pacer(), o, clock);
           nextLive += LIVE_EVERY_MILLIS;
         }
       }
@@ -121,12 +124,12 @@ public final class StreamJob {
       if (query.exception().isDefined()) {
         throw new IllegalStateException("the stream query failed", query.exception().get());
       }
-      double seconds = (System.currentTimeMillis() - Math.max(started, control.anchorMillis())) / 1000.0;
       long first = Math.max(0, control.firstN());
       long next = Math.max(control.committedN(), first);
+      Pacer pacer = control.pacer() != null ? control.pacer() : Pacer.start(profile, first, started);
+      double seconds = (clock.millis() - Math.max(started, pacer.anchorMillis())) / 1000.0;
       return new StreamReport(o.topicPrefix(), o.rate(), o.rateProfile(), first, next,
-          seconds, tally.snapshot(), profile, control.anchorMillis(),
-          profile.secondsAt(control.anchorN()));
+          seconds, tally.snapshot(), pacer);
     } finally {
       control.close();
       SharedProducers.closeAll();
@@ -180,29 +183,27 @@ public final class StreamJob {
   }
 
   /** True once a bounded run has used its wall-clock time and grace, even if behind its plan. */
-  private static boolean overtime(StreamControl control, double durationSeconds) {
-    long anchor = control.anchorMillis();
-    return anchor >= 0
-        && System.currentTimeMillis() - anchor >= durationSeconds * 1000 + OVERTIME_GRACE_MILLIS;
+  private static boolean overtime(StreamControl control, double durationSeconds, Clock clock) {
+    Pacer pacer = control.pacer();
+    return pacer != null
+        && clock.millis() - pacer.anchorMillis() >= durationSeconds * 1000 + OVERTIME_GRACE_MILLIS;
   }
 
   /** One line: the last five whole seconds' rate per topic, against the target. */
-  private static void live(PrintStream console, EventTally.Counts c, StreamControl control,
-      Options o, RateProfile profile) {
-    if (control.anchorMillis() < 0) {
+  private static void live(PrintStream console, EventTally.Counts c, Pacer pacer, Options o,
+      Clock clock) {
+    if (pacer == null) {
       return;
     }
-    int now = (int) ((System.currentTimeMillis() - control.anchorMillis()) / 1000);
+    int now = pacer.secondOf(clock.millis());
     int from = Math.max(0, now - 5);
     int seconds = now - from;
     if (seconds <= 0) {
       return;
     }
-    double anchor = profile.secondsAt(control.anchorN());
-    long due = profile.dueBefore(anchor + now);
-    // A target beyond any machine saturates the count of due events: say the rate asked.
-    double target = due >= RateProfile.MOST_EVENTS ? o.rate()
-        : (due - profile.dueBefore(anchor + from)) / (double) seconds;
+    long planned = pacer.plannedBetween(from, now);
+    // A target beyond counting saturates the plan: say the rate asked.
+    double target = planned < 0 ? o.rate() : planned / (double) seconds;
     double achieved = sum(c, from, now, null) / (double) seconds;
     StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
         "%5ds  %,9.0f events/s (target %s%s)", now, achieved, StreamReport.rate(target),

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mdmgen.events.EventKind;
-import io.mdmgen.events.RateProfile;
+import io.mdmgen.events.Pacer;
 import io.mdmgen.events.Topic;
 import io.mdmgen.spark.EventTally;
 import java.io.IOException;
@@ -23,7 +23,7 @@ import java.util.Locale;
  */
 public record StreamReport(String topicPrefix, double targetRate, String rateProfile,
     long firstEvent, long nextEvent, double seconds, EventTally.Counts counts,
-    RateProfile profile, long anchorMillis, double anchorSeconds) {
+    Pacer pacer) {
   static final int WINDOW = 10;
 
   /**
@@ -32,7 +32,7 @@ public record StreamReport(String topicPrefix, double targetRate, String ratePro
    */
   public double meanRate() {
     long n = counts.total();
-    double span = (counts.lastMillis() - Math.max(counts.firstMillis(), anchorMillis)) / 1000.0;
+    double span = (counts.lastMillis() - Math.max(counts.firstMillis(), pacer.anchorMillis())) / 1000.0;
     return n < 2 || span <= 0 ? 0 : (n - 1) / span;
   }
 
@@ -43,7 +43,7 @@ public record StreamReport(String topicPrefix, double targetRate, String ratePro
    */
   long[][] worstWindows() {
     // Second 0 starts when the run's clock did; the second of the last event may be partial.
-    int complete = (int) ((counts.lastMillis() - anchorMillis) / 1000);
+    int complete = (int) ((counts.lastMillis() - pacer.anchorMillis()) / 1000);
     long[] low = null;
     long[] high = null;
     for (int s = 0; s + WINDOW <= complete; s++) {
@@ -51,7 +51,10 @@ public record StreamReport(String topicPrefix, double targetRate, String ratePro
       for (int i = s; i < s + WINDOW; i++) {
         events += counts.inSecond(i);
       }
-      long planned = profile.dueBefore(anchorSeconds + s + WINDOW) - profile.dueBefore(anchorSeconds + s);
+      long planned = pacer.plannedBetween(s, s + WINDOW);
+      if (planned < 0) {
+        return new long[0][]; // a target beyond counting plans no window
+      }
       long[] w = {s, events, planned};
       if (low == null || ratio(w) < ratio(low)) {
         low = w;
