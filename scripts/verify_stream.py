@@ -3,6 +3,8 @@ AvroDeserializer against the schema registry, then checks what the stream promis
 import argparse
 import hashlib
 import json
+import math
+import re
 import sys
 from collections import defaultdict
 
@@ -45,6 +47,89 @@ def read_topic(bootstrap, topic):
         consumer.close()
 
 
+def parse_seconds(text):
+    """Durations as mdmgen writes them: 90s, 10m, 1h30m, 500ms."""
+    total, at = 0.0, 0
+    units = {"ms": 0.001, "s": 1, "m": 60, "h": 3600, "d": 86400}
+    for m in re.finditer(r"(\d+(?:\.\d+)?)(ms|s|m|h|d)", text):
+        if m.start() != at:
+            raise ValueError(f"not a duration: {text}")
+        total += float(m.group(1)) * units[m.group(2)]
+        at = m.end()
+    if at != len(text) or not text:
+        raise ValueError(f"not a duration: {text}")
+    return total
+
+
+def schedule(profile, base_rate):
+    """(events due in [0, t) as a function of t, stage starts) for a --rate-profile, computed
+    here on its own from the profile's definition, not from mdmgen's code."""
+    kind, _, arg = profile.partition(":")
+    if kind == "steps":
+        stages = [(float(r), parse_seconds(d)) for r, d in (s.split("@") for s in arg.split(","))]
+
+        def due(t):
+            n, start = 0.0, 0.0
+            for i, (rate, length) in enumerate(stages):
+                last = i == len(stages) - 1
+                if last or t < start + length:
+                    return n + rate * (t - start)
+                n += rate * length
+                start += length
+        starts = [sum(d for _, d in stages[:i]) for i in range(len(stages))]
+        return due, starts
+    if kind == "spike":
+        m = re.fullmatch(r"([0-9.]+)x@([^/]+)/(.+)", arg)
+        factor, spike, period = float(m.group(1)), parse_seconds(m.group(2)), parse_seconds(m.group(3))
+        calm = period - spike
+        per = base_rate * calm + base_rate * factor * spike
+
+        def due(t):
+            k, u = divmod(t, period)
+            return k * per + (base_rate * u if u < calm else base_rate * calm + base_rate * factor * (u - calm))
+        return due, [k * period + off for k in range(1000) for off in (0, calm)]
+    if kind == "diurnal":
+        m = re.fullmatch(r"([^/]+)/([^@]+)@(.+)", arg)
+        peak, trough, period = float(m.group(1)), float(m.group(2)), parse_seconds(m.group(3))
+        w = 2 * math.pi / period
+
+        def due(t):
+            return trough * t + (peak - trough) / 2 * (t - math.sin(w * t) / w)
+        return due, [0.0]
+    if kind == "constant":
+        return (lambda t: base_rate * t), [0.0]
+    raise ValueError(f"no plan for profile {profile}")
+
+
+def check_schedule(timestamps, profile, base_rate, tolerance, failures, summary):
+    """Every whole 10-second window by arrival time (from the first record) that starts at least
+    10 s into its stage and ends in it, against the plan."""
+    due, starts = schedule(profile, base_rate)
+    t0 = min(timestamps)
+    last = (max(timestamps) - t0) // 1000
+    per_second = defaultdict(int)
+    for ts in timestamps:
+        per_second[(ts - t0) // 1000] += 1
+    windows = []
+    for s in range(0, int(last) - 10 + 1):
+        stage_start = max(st for st in starts if st <= s)
+        nxt = [st for st in starts if st > stage_start]
+        stage_end = min(nxt) if nxt else float("inf")
+        if s < stage_start + 10 or s + 10 > stage_end:
+            continue
+        got = sum(per_second[i] for i in range(s, s + 10))
+        planned = due(s + 10) - due(s)
+        dev = got / planned - 1
+        windows.append({"from_second": s, "events": got, "planned": round(planned), "deviation": dev})
+        if abs(dev) > tolerance:
+            failures.append(f"10-second window from second {s}: {got} events, {dev:+.2%} off the plan's {planned:.0f}")
+    summary["schedule_windows"] = len(windows)
+    if windows:
+        summary["schedule_worst"] = max(windows, key=lambda w: abs(w["deviation"]))
+    if not windows:
+        failures.append("no 10-second window ran 10 s into its stage: run longer")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--bootstrap-servers", required=True)
@@ -52,6 +137,9 @@ def main():
     ap.add_argument("--topic-prefix", default="mdm.")
     ap.add_argument("--expect-rate", type=float)
     ap.add_argument("--tolerance", type=float, default=0.01)
+    ap.add_argument("--expect-profile", help="check 10-second windows against this --rate-profile")
+    ap.add_argument("--base-rate", type=float, help="the --events-per-second of constant and spike: profiles")
+    ap.add_argument("--window-tolerance", type=float, default=0.02)
     a = ap.parse_args()
 
     registry = SchemaRegistryClient({"url": a.schema_registry_url})
@@ -120,6 +208,8 @@ def main():
             summary["rate_deviation"] = dev
             if abs(dev) > a.tolerance:
                 failures.append(f"mean rate {summary['mean_rate']:.1f}/s is {dev:+.2%} off {a.expect_rate}/s")
+    if a.expect_profile and timestamps:
+        check_schedule(timestamps, a.expect_profile, a.base_rate, a.window_tolerance, failures, summary)
     if index_seen:
         summary["event_index_min"] = min(index_seen)
         summary["event_index_max"] = max(index_seen)

@@ -66,16 +66,16 @@ public final class Main implements Callable<Integer> {
   /** Where batch tables go. */
   enum Sink { hive, bigquery, noop }
 
-  @Option(names = "--mode", paramLabel = "MODE", description = "stream (change events to Kafka) or batch (tables to Hive ORC or BigQuery). Default: stream if --events-per-second is given, else batch.")
+  @Option(names = "--mode", paramLabel = "MODE", description = "stream (change events to Kafka) or batch (tables to Hive ORC or BigQuery). Default: stream if --events-per-second or --rate-profile is given, else batch.")
   Mode mode;
 
-  @Option(names = "--events-per-second", paramLabel = "RATE", description = "Stream: events per second over all topics (tombstones and truth records included).")
+  @Option(names = "--events-per-second", paramLabel = "RATE", description = "Stream: events per second over all topics (tombstones and truth records included); the base rate of constant, ramp: and spike: profiles.")
   String eventsPerSecond;
 
   @Option(names = "--duration", paramLabel = "DURATION", description = "Stream: how long to run, e.g. 60s, 10m, 1h30m. Default: until Ctrl-C.")
   String duration;
 
-  @Option(names = "--rate-profile", defaultValue = "constant", paramLabel = "PROFILE", description = "Stream: constant, or ramp:DURATION (from 0 up to the rate over that time). Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--rate-profile", defaultValue = "constant", paramLabel = "PROFILE", description = "Stream: when events are sent. constant; ramp:DURATION (from 0 up to the rate); steps:RATE@DURATION,... (each stage its rate; no --events-per-second needed; --duration defaults to the stages' total); spike:FACTORx@DURATION/PERIOD (FACTOR times the rate for the last DURATION of every PERIOD); diurnal:PEAK/TROUGH@PERIOD (a cosine from the trough to the peak and back). Default: ${DEFAULT-VALUE}.")
   String rateProfile;
 
   @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT,...", description = "Stream: Kafka brokers. Default: start an embedded broker and schema registry for the run.")
@@ -214,7 +214,8 @@ public final class Main implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     quietTaskFailures(debug);
-    Mode m = mode != null ? mode : eventsPerSecond != null ? Mode.stream : Mode.batch;
+    Mode m = mode != null ? mode
+        : eventsPerSecond != null || !rateProfile.equals("constant") ? Mode.stream : Mode.batch;
     String[][] onlyFor = m == Mode.stream
         ? new String[][] {{"--total-records", totalRecords}, {"--unique-customers", uniqueCustomers},
             {"--write-mode", writeMode == WriteMode.overwrite ? null : writeMode.name()},
@@ -235,19 +236,32 @@ public final class Main implements Callable<Integer> {
     if (!kafkaOptions.isEmpty() && !kafkaOptions.get(0).startsWith("--kafka.")) {
       throw new BadInput("unknown option " + kafkaOptions.get(0).replaceFirst("=.*", "=...") + " (see --help)");
     }
-    if (eventsPerSecond == null) {
-      throw new BadInput("--events-per-second: missing; give the target rate, e.g. --events-per-second 5000");
+    double rate = Double.NaN;
+    if (eventsPerSecond != null) {
+      try {
+        rate = Double.parseDouble(eventsPerSecond.replace("_", ""));
+      } catch (NumberFormatException e) {
+        rate = Double.NaN;
+      }
+      if (!(rate > 0) || Double.isInfinite(rate)) {
+        throw new BadInput("--events-per-second " + eventsPerSecond + ": must be a positive number");
+      }
     }
-    double rate;
+    RateProfile profile;
     try {
-      rate = Double.parseDouble(eventsPerSecond.replace("_", ""));
-    } catch (NumberFormatException e) {
-      rate = Double.NaN;
+      profile = RateProfile.parse(rateProfile, rate);
+    } catch (IllegalArgumentException e) {
+      if (eventsPerSecond == null && e.getMessage().contains("--events-per-second")) {
+        throw new BadInput("--events-per-second: missing; give the target rate, e.g."
+            + " --events-per-second 5000 (or a --rate-profile with rates of its own, steps: or diurnal:)");
+      }
+      throw new BadInput("--rate-profile " + e.getMessage());
     }
-    if (!(rate > 0) || Double.isInfinite(rate)) {
-      throw new BadInput("--events-per-second " + eventsPerSecond + ": must be a positive number");
+    if (profile.ownRates() && eventsPerSecond != null) {
+      throw new BadInput("--events-per-second " + eventsPerSecond + ": not used with --rate-profile "
+          + rateProfile + ", which names its own rates");
     }
-    double seconds = Double.POSITIVE_INFINITY;
+    double seconds = profile instanceof RateProfile.Steps st ? st.totalSeconds() : Double.POSITIVE_INFINITY;
     if (duration != null) {
       try {
         seconds = Durations.seconds(duration);
@@ -257,11 +271,6 @@ public final class Main implements Callable<Integer> {
       if (seconds <= 0) {
         throw new BadInput("--duration " + duration + ": must be longer than 0");
       }
-    }
-    try {
-      RateProfile.parse(rateProfile, rate);
-    } catch (IllegalArgumentException e) {
-      throw new BadInput("--rate-profile " + e.getMessage());
     }
     if (partitions < 0 || topicPartitions < 0) {
       throw new BadInput("--partitions/--topic-partitions: must be positive (or 0 for the default)");
@@ -310,7 +319,7 @@ public final class Main implements Callable<Integer> {
       } else if (!Warehouse.isUri(cp)) { // a local directory
         writable("--checkpoint", Path.of(cp));
       }
-      StreamJob.Options options = new StreamJob.Options(spec, rate, rateProfile, seconds,
+      StreamJob.Options options = new StreamJob.Options(spec, profile, seconds,
           embedTruth, bootstrap, registry, producer, topicPrefix, topicPartitions, cp, partitions);
       int[] ids = StreamJob.prepare(options);
       SparkSession spark = SparkSessions.streaming(sparkMaster());
@@ -332,9 +341,11 @@ public final class Main implements Callable<Integer> {
         }
       });
       try {
-        System.out.printf("mdmgen stream: %s events/s (%s) to %s, topics %s*, %s%n",
-            eventsPerSecond, rateProfile, bootstrap, topicPrefix,
-            duration == null ? "until Ctrl-C" : "for " + duration);
+        System.out.printf("mdmgen stream: %s to %s, topics %s*, %s%n",
+            eventsPerSecond == null ? profile.text()
+                : eventsPerSecond + " events/s (" + profile.text() + ")",
+            bootstrap, topicPrefix, Double.isInfinite(seconds) ? "until Ctrl-C"
+                : "for " + (duration != null ? duration : Durations.text(seconds)));
         StreamReport result = StreamJob.run(spark, options, ids, stop, System.out);
         result.print(System.out);
         result.write(reportFile);

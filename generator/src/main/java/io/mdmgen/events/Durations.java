@@ -31,4 +31,14 @@ public final class Durations {
     }
     return total;
   }
+
+  /** {@code seconds} as {@link #seconds} reads it back: 90s, 1.5s, 500ms. */
+  public static String text(double seconds) {
+    return seconds < 1 ? number(seconds * 1000) + "ms" : number(seconds) + "s";
+  }
+
+  /** A number without a needless ".0". */
+  public static String number(double v) {
+    return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+  }
 }

@@ -38,7 +38,7 @@ public record Pacer(RateProfile profile, long anchorMillis, double anchorSeconds
    * Events the profile plans for seconds {@code [from, to)} of the run, or -1 where the target is
    * beyond counting ({@link RateProfile#MOST_EVENTS}).
    */
-  public long plannedBetween(int from, int to) {
+  public long plannedBetween(double from, double to) {
     long end = profile.dueBefore(anchorSeconds + to);
     return end >= RateProfile.MOST_EVENTS ? -1 : end - profile.dueBefore(anchorSeconds + from);
   }

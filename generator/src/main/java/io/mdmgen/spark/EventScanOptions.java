@@ -10,12 +10,15 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
-/** What a stream of events reads, and its round trip through Spark's string options. */
-public record EventScanOptions(WorldSpec spec, double rate, String profile, boolean embedTruth,
+/**
+ * What a stream of events reads, and its round trip through Spark's string options (the profile
+ * as it is written, and the base rate it was read with).
+ */
+public record EventScanOptions(WorldSpec spec, RateProfile profile, boolean embedTruth,
     int[] schemaIds, String topicPrefix, int partitions, String control) implements Serializable {
 
   StreamPlan plan() {
-    return StreamPlan.of(spec, RateProfile.parse(profile, rate), embedTruth);
+    return StreamPlan.of(spec, profile, embedTruth);
   }
 
   Map<String, String> toMap() {
@@ -23,8 +26,8 @@ public record EventScanOptions(WorldSpec spec, double rate, String profile, bool
     m.put("seed", Long.toString(spec.seed()));
     m.put("as_of", spec.asOf().toString());
     m.put("scenario", spec.scenario().toJson());
-    m.put("rate", Double.toString(rate));
-    m.put("profile", profile);
+    m.put("rate", Double.toString(profile.baseRate()));
+    m.put("profile", profile.text());
     m.put("embed_truth", Boolean.toString(embedTruth));
     m.put("schema_ids", String.join(",", Arrays.stream(schemaIds).mapToObj(Integer::toString).toList()));
     m.put("topic_prefix", topicPrefix);
@@ -37,8 +40,7 @@ public record EventScanOptions(WorldSpec spec, double rate, String profile, bool
     return new EventScanOptions(
         new WorldSpec(Long.parseLong(o.get("seed")), LocalDate.parse(o.get("as_of")),
             Scenario.parse(o.get("scenario"))),
-        Double.parseDouble(o.get("rate")),
-        o.get("profile"),
+        RateProfile.parse(o.get("profile"), Double.parseDouble(o.get("rate"))),
         Boolean.parseBoolean(o.get("embed_truth")),
         Arrays.stream(o.get("schema_ids").split(",")).mapToInt(Integer::parseInt).toArray(),
         o.get("topic_prefix"),

@@ -61,13 +61,13 @@ public final class StreamJob {
    * @param topicPartitions partitions of topics mdmgen creates; 0: the brokers' default
    * @param partitions tasks per micro-batch
    */
-  public record Options(WorldSpec spec, double rate, String rateProfile, double durationSeconds,
+  public record Options(WorldSpec spec, RateProfile profile, double durationSeconds,
       boolean embedTruth, String bootstrapServers, SchemaRegistry registry,
       ProducerOptions producer, String topicPrefix, int topicPartitions, String checkpoint,
       int partitions) {
 
     public Options withPartitions(int n) {
-      return new Options(spec, rate, rateProfile, durationSeconds, embedTruth, bootstrapServers,
+      return new Options(spec, profile, durationSeconds, embedTruth, bootstrapServers,
           registry, producer, topicPrefix, topicPartitions, checkpoint, n);
     }
   }
@@ -91,7 +91,7 @@ public final class StreamJob {
   /** Runs the query with the schema ids from {@link #prepare}. */
   public static StreamReport run(SparkSession spark, Options o, int[] ids, AtomicBoolean stop,
       PrintStream console) throws TimeoutException {
-    RateProfile profile = RateProfile.parse(o.rateProfile(), o.rate());
+    RateProfile profile = o.profile();
 
     warmUp(o, StreamPlan.of(o.spec(), profile, o.embedTruth()), ids);
     EventTally tally = new EventTally();
@@ -128,7 +128,7 @@ public final class StreamJob {
       long next = Math.max(control.committedN(), first);
       Pacer pacer = control.pacer() != null ? control.pacer() : Pacer.start(profile, first, started);
       double seconds = (clock.millis() - Math.max(started, pacer.anchorMillis())) / 1000.0;
-      return new StreamReport(o.topicPrefix(), o.rate(), o.rateProfile(), first, next,
+      return new StreamReport(o.topicPrefix(), first, next,
           seconds, tally.snapshot(), pacer);
     } finally {
       control.close();
@@ -139,7 +139,7 @@ public final class StreamJob {
   /** Starts the query: event source → Kafka event sink. */
   private static StreamingQuery toKafka(SparkSession spark, Options o, int[] ids,
       StreamControl control) throws TimeoutException {
-    EventScanOptions scan = new EventScanOptions(o.spec(), o.rate(), o.rateProfile(),
+    EventScanOptions scan = new EventScanOptions(o.spec(), o.profile(),
         o.embedTruth(), ids, o.topicPrefix(), o.partitions(), control.token());
     return KafkaEventSink.write(EventSource.read(spark, scan), scan, o.bootstrapServers(),
             o.producer().properties())
@@ -203,10 +203,13 @@ public final class StreamJob {
     }
     long planned = pacer.plannedBetween(from, now);
     // A target beyond counting saturates the plan: say the rate asked.
-    double target = planned < 0 ? o.rate() : planned / (double) seconds;
+    double target = planned < 0 ? pacer.profile().rate() : planned / (double) seconds;
     double achieved = sum(c, from, now, null) / (double) seconds;
+    String stage = pacer.profile() instanceof RateProfile.Steps st
+        ? String.format(Locale.ROOT, ", stage %d/%d", st.stageAt(pacer.anchorSeconds() + now - 1) + 1,
+            st.rates().length) : "";
     StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
-        "%5ds  %,9.0f events/s (target %s%s)", now, achieved, StreamReport.rate(target),
+        "%5ds  %,9.0f events/s (target %s%s%s)", now, achieved, StreamReport.rate(target), stage,
         achieved < StreamReport.REACHED * target ? ": behind, as fast as it can" : ""));
     for (Topic t : Topic.values()) {
       line.append(String.format(Locale.ROOT, "  %s %,.0f", t.name(""), sum(c, from, now, t) / (double) seconds));

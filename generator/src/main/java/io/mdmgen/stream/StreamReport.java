@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mdmgen.events.EventKind;
 import io.mdmgen.events.Pacer;
+import io.mdmgen.events.RateProfile;
+import java.util.ArrayList;
+import java.util.List;
 import io.mdmgen.events.Topic;
 import io.mdmgen.spark.EventTally;
 import java.io.IOException;
@@ -21,8 +24,7 @@ import java.util.Locale;
  * @param firstEvent the stream position the run started at (0, or where a checkpoint left off)
  * @param nextEvent the position a restart from the checkpoint continues at
  */
-public record StreamReport(String topicPrefix, double targetRate, String rateProfile,
-    long firstEvent, long nextEvent, double seconds, EventTally.Counts counts,
+public record StreamReport(String topicPrefix, long firstEvent, long nextEvent, double seconds, EventTally.Counts counts,
     Pacer pacer) {
   static final int WINDOW = 10;
 
@@ -70,6 +72,41 @@ public record StreamReport(String topicPrefix, double targetRate, String ratePro
     return w[2] == 0 ? 1 : (double) w[1] / w[2];
   }
 
+  /** What the profile planned per second over the run; its top rate if beyond counting. */
+  public double targetRate() {
+    long planned = seconds > 0 ? pacer.plannedBetween(0, seconds) : -1;
+    return planned < 0 ? pacer.profile().rate() : planned / seconds;
+  }
+
+  /**
+   * For a {@code steps:} profile, each stage the run lived through: {stage, first second, last
+   * second + 1 (of the run), target per second, events sent in those whole seconds}.
+   */
+  List<double[]> stages() {
+    List<double[]> out = new ArrayList<>();
+    if (!(pacer.profile() instanceof RateProfile.Steps st)) {
+      return out;
+    }
+    double start = 0;
+    double[] rates = st.rates();
+    double[] lengths = st.seconds();
+    int runSeconds = (int) Math.floor(seconds);
+    for (int i = 0; i < rates.length; i++) {
+      double end = i == rates.length - 1 ? Double.POSITIVE_INFINITY : start + lengths[i];
+      int from = (int) Math.max(0, Math.ceil(start - pacer.anchorSeconds()));
+      int to = (int) Math.min(runSeconds, Math.floor(end - pacer.anchorSeconds()));
+      if (to > from) {
+        long events = 0;
+        for (int sec = from; sec < to; sec++) {
+          events += counts.inSecond(sec);
+        }
+        out.add(new double[] {i + 1, from, to, rates[i], events});
+      }
+      start = end;
+    }
+    return out;
+  }
+
   /** A rate as people read it: digits up to a billion, then 1e+30 style. */
   static String rate(double eventsPerSecond) {
     return eventsPerSecond < 1e9 ? String.format(Locale.ROOT, "%,.0f", eventsPerSecond)
@@ -81,10 +118,14 @@ public record StreamReport(String topicPrefix, double targetRate, String ratePro
 
   public void print(PrintStream out) {
     out.printf(Locale.ROOT, "mdmgen stream: %,d events in %.1f s: %,.0f events/s (target %s, %s)%s%n",
-        counts.total(), seconds, meanRate(), rate(targetRate), rateProfile,
-        meanRate() < REACHED * targetRate
+        counts.total(), seconds, meanRate(), rate(targetRate()), pacer.profile().text(),
+        meanRate() < REACHED * targetRate()
             ? String.format(Locale.ROOT, "; behind: %.2g%% of the target, as fast as it could go",
-                100 * meanRate() / targetRate) : "");
+                100 * meanRate() / targetRate()) : "");
+    for (double[] st : stages()) {
+      out.printf(Locale.ROOT, "  stage %d (seconds %d-%d): %,.0f events/s (target %s)%n",
+          (int) st[0], (int) st[1], (int) st[2], st[4] / (st[2] - st[1]), rate(st[3]));
+    }
     out.printf(Locale.ROOT, "  %-28s %10s %9s %9s %9s %10s %9s%n", "topic", "events", "creates",
         "updates", "deletes", "tombstones", "events/s");
     for (Topic t : Topic.values()) {
@@ -110,9 +151,17 @@ public record StreamReport(String topicPrefix, double targetRate, String ratePro
   public void write(Path file) throws IOException {
     ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     ObjectNode root = json.createObjectNode();
-    root.put("target_events_per_second", targetRate);
-    root.put("share_of_target", targetRate > 0 ? meanRate() / targetRate : 0);
-    root.put("rate_profile", rateProfile);
+    root.put("target_events_per_second", targetRate());
+    root.put("share_of_target", targetRate() > 0 ? meanRate() / targetRate() : 0);
+    root.put("rate_profile", pacer.profile().text());
+    if (pacer.profile() instanceof RateProfile.Steps) {
+      var stages = root.putArray("stages");
+      for (double[] st : stages()) {
+        stages.addObject().put("stage", (int) st[0]).put("from_second", (int) st[1])
+            .put("to_second", (int) st[2]).put("target_events_per_second", st[3])
+            .put("events_per_second", st[4] / (st[2] - st[1]));
+      }
+    }
     root.put("seconds", seconds);
     root.put("events", counts.total());
     root.put("achieved_mean_events_per_second", meanRate());

@@ -18,6 +18,8 @@ import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.DecoderFactory;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Stream runs against a real KRaft broker and a real (Apicurio) schema registry. */
@@ -75,6 +77,33 @@ class StreamIT {
       assertEquals(report.at("/topics/" + t.name("rate.") + "/events").asLong(), inTopic, t.name("rate."));
     }
     assertTrue(decoded > 290_000, "decoded " + decoded);
+  }
+
+  /** Each schedule kind, measured by arrival time by Confluent's Python client, window by window. */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+    "steps:2000@20s,6000@20s|  |45s",
+    "spike:3x@20s/40s|2000|60s",
+    "diurnal:6000/2000@60s|  |40s",
+  })
+  void everyScheduleHoldsItsPlanWindowByWindow(String profile, String base, String duration)
+      throws Exception {
+    String prefix = "schedule-" + profile.substring(0, profile.indexOf(':')) + ".";
+    Path dir = work.resolve(prefix);
+    java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("--rate-profile",
+        profile, "--duration", duration, "--scenario", StreamSandbox.FAST_DEMO.toString(),
+        "--topic-prefix", prefix));
+    java.util.List<String> check = new java.util.ArrayList<>(java.util.List.of(
+        "--expect-profile", profile, "--window-tolerance", "0.02"));
+    if (base != null) {
+      args.addAll(java.util.List.of("--events-per-second", base));
+      check.addAll(java.util.List.of("--base-rate", base));
+    }
+    Cli.Result r = StreamSandbox.stream(dir, args.toArray(String[]::new));
+    assertEquals(0, r.exit(), r.stdout() + r.stderr());
+    StreamSandbox.Verified v = StreamSandbox.verify(dir, prefix, check.toArray(String[]::new));
+    assertEquals(0, v.exit(), v.summary().toPrettyString() + v.stderr());
+    assertTrue(v.summary().get("schedule_windows").asInt() >= 2, v.summary().toPrettyString());
   }
 
   @Test
