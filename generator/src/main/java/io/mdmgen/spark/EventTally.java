@@ -8,7 +8,8 @@ import org.apache.spark.util.AccumulatorV2;
 
 /**
  * Events handed to the Kafka writer, per topic and kind, and per topic per second of the run (by
- * the wall clock at which each was emitted): the figures behind the live line and the report.
+ * the wall clock at which each was emitted); and events Kafka acknowledged, per second of the run
+ * in which the acknowledgement came: the figures behind the live line and the report.
  */
 public final class EventTally extends AccumulatorV2<EventTally.Counts, EventTally.Counts> {
   private static final int TOPICS = Topic.values().length;
@@ -24,6 +25,27 @@ public final class EventTally extends AccumulatorV2<EventTally.Counts, EventTall
     private long lastMillis = Long.MIN_VALUE;
     private long unpacedStartMillis = Long.MIN_VALUE;
     private long bytes;
+    private long[] ackedBySecond = new long[0];
+    private long acked;
+
+    /** Kafka acknowledged one event in second {@code second} of the run. */
+    void acked(int second) {
+      acked++;
+      if (second >= ackedBySecond.length) {
+        ackedBySecond = Arrays.copyOf(ackedBySecond, Math.max(second + 1, ackedBySecond.length * 2));
+      }
+      ackedBySecond[second]++;
+    }
+
+    /** Events Kafka acknowledged. */
+    public long acked() {
+      return acked;
+    }
+
+    /** Events Kafka acknowledged in second {@code second} of the run. */
+    public long ackedInSecond(int second) {
+      return second < ackedBySecond.length ? ackedBySecond[second] : 0;
+    }
 
     void add(Topic topic, EventKind kind, long millis, int second, int recordBytes) {
       bytes += recordBytes;
@@ -55,6 +77,13 @@ public final class EventTally extends AccumulatorV2<EventTally.Counts, EventTall
       }
       for (int i = 0; i < o.bySecond.length; i++) {
         bySecond[i] += o.bySecond[i];
+      }
+      acked += o.acked;
+      if (o.ackedBySecond.length > ackedBySecond.length) {
+        ackedBySecond = Arrays.copyOf(ackedBySecond, o.ackedBySecond.length);
+      }
+      for (int i = 0; i < o.ackedBySecond.length; i++) {
+        ackedBySecond[i] += o.ackedBySecond[i];
       }
     }
 

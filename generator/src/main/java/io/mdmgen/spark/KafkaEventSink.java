@@ -150,9 +150,21 @@ public final class KafkaEventSink implements TableProvider {
     private final KafkaProducer<byte[], byte[]> producer;
     private final EventTally.Counts counts = new EventTally.Counts();
     private volatile Exception failure;
+    /** Acknowledgements, counted on the producer's thread; merged into counts at commit. */
+    private EventTally.Counts acks = new EventTally.Counts();
+    /** The pacer of the slice being sent, to say in which second of the run an ack came. */
+    private volatile Pacer pacer;
     private final Callback callback = (metadata, e) -> {
-      if (e != null && failure == null) {
-        failure = e;
+      if (e != null) {
+        if (failure == null) {
+          failure = e;
+        }
+        return;
+      }
+      Pacer p = pacer;
+      int second = p != null && p.anchorMillis() >= 0 ? p.secondOf(Clock.SYSTEM.millis()) : 0;
+      synchronized (this) {
+        acks.acked(second);
       }
     };
 
@@ -171,6 +183,7 @@ public final class KafkaEventSink implements TableProvider {
       EventCursor cursor = new EventCursor(plan.spec().world(), plan,
           writers.options().schemaIds(), r.from(), r.to(), r.part(), r.parts());
       Pacer pacer = r.pacer(plan.profile());
+      this.pacer = pacer;
       if (!r.paced()) {
         counts.unpacedStart(Clock.SYSTEM.millis());
       }
@@ -196,6 +209,10 @@ public final class KafkaEventSink implements TableProvider {
     public WriterCommitMessage commit() throws IOException {
       producer.flush();
       checkFailure();
+      synchronized (this) {
+        counts.merge(acks);
+        acks = new EventTally.Counts();
+      }
       writers.tally().add(counts);
       return SENT;
     }

@@ -214,7 +214,12 @@ public final class StreamJob {
     for (Topic t : Topic.values()) {
       line.append(String.format(Locale.ROOT, "  %s %,.0f", t.name(""), sum(c, from, now, t) / (double) seconds));
     }
-    line.append(String.format(Locale.ROOT, "  total %,d", c.total()));
+    long acked = 0;
+    for (int i = from; i < now; i++) {
+      acked += c.ackedInSecond(i);
+    }
+    line.append(String.format(Locale.ROOT, "  total %,d  acknowledged %,.0f/s", c.total(),
+        acked / (double) seconds));
     console.println(line);
   }
 

@@ -116,12 +116,22 @@ public record StreamReport(String topicPrefix, long firstEvent, long nextEvent, 
   /** Below this share of its target a run is said to be going as fast as it can. */
   static final double REACHED = 0.5;
 
+  /** Events per second Kafka acknowledged, over the same span as {@link #meanRate}. */
+  public double ackedRate() {
+    double span = (counts.lastMillis() - Math.max(counts.firstMillis(), pacer.anchorMillis())) / 1000.0;
+    return counts.acked() < 2 || span <= 0 ? 0 : (counts.acked() - 1) / span;
+  }
+
   public void print(PrintStream out) {
     out.printf(Locale.ROOT, "mdmgen stream: %,d events in %.1f s: %,.0f events/s (target %s, %s)%s%n",
         counts.total(), seconds, meanRate(), rate(targetRate()), pacer.profile().text(),
         meanRate() < REACHED * targetRate()
             ? String.format(Locale.ROOT, "; behind: %.2g%% of the target, as fast as it could go",
                 100 * meanRate() / targetRate()) : "");
+    out.printf(Locale.ROOT, "  acknowledged by Kafka: %,d events (%,.0f/s)%s%n", counts.acked(),
+        ackedRate(), counts.acked() < counts.total()
+            ? String.format(Locale.ROOT, "; %,d handed over were not", counts.total() - counts.acked())
+            : "");
     for (double[] st : stages()) {
       out.printf(Locale.ROOT, "  stage %d (seconds %d-%d): %,.0f events/s (target %s)%n",
           (int) st[0], (int) st[1], (int) st[2], st[4] / (st[2] - st[1]), rate(st[3]));
@@ -152,6 +162,8 @@ public record StreamReport(String topicPrefix, long firstEvent, long nextEvent, 
     ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     ObjectNode root = json.createObjectNode();
     root.put("target_events_per_second", targetRate());
+    root.put("acknowledged_events", counts.acked());
+    root.put("acknowledged_per_second", ackedRate());
     root.put("share_of_target", targetRate() > 0 ? meanRate() / targetRate() : 0);
     root.put("rate_profile", pacer.profile().text());
     if (pacer.profile() instanceof RateProfile.Steps) {

@@ -38,6 +38,8 @@ class StreamIT {
     long events = report.get("events").asLong();
     assertTrue(events >= 300_000 && events < 300_000 + ONE_STEP, "events " + events);
     assertEquals(events, report.get("next_event_index").asLong());
+    assertEquals(events, report.get("acknowledged_events").asLong(), "Kafka acknowledged every event");
+    assertEquals(5000, report.get("acknowledged_per_second").asDouble(), 250);
     // Pacing: a loose guard against regressions (the first seconds catch up while the JIT warms
     // up, on a machine that also runs the broker and the registry); BENCHMARKS.md has the figures.
     for (String w : new String[] {"lowest", "highest"}) {
