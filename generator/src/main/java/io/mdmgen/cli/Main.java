@@ -78,6 +78,9 @@ public final class Main implements Callable<Integer> {
   @Option(names = "--rate-profile", defaultValue = "constant", paramLabel = "PROFILE", description = "Stream: when events are sent. constant; ramp:DURATION (from 0 up to the rate); steps:RATE@DURATION,... (each stage its rate; no --events-per-second needed; --duration defaults to the stages' total); spike:FACTORx@DURATION/PERIOD (FACTOR times the rate for the last DURATION of every PERIOD); diurnal:PEAK/TROUGH@PERIOD (a cosine from the trough to the peak and back). Default: ${DEFAULT-VALUE}.")
   String rateProfile;
 
+  @Option(names = "--delivery-timeout", defaultValue = "30s", paramLabel = "DURATION", description = "Stream: stop with exit code 1 (the report still written) after this long without Kafka acknowledging anything. Default: ${DEFAULT-VALUE}.")
+  String deliveryTimeout;
+
   @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT,...", description = "Stream: Kafka brokers. Default: start an embedded broker and schema registry for the run.")
   String bootstrapServers;
 
@@ -223,7 +226,8 @@ public final class Main implements Callable<Integer> {
         : new String[][] {{"--events-per-second", eventsPerSecond}, {"--duration", duration},
             {"--bootstrap-servers", bootstrapServers}, {"--schema-registry-url", schemaRegistryUrl},
             {"--rate-profile", rateProfile.equals("constant") ? null : rateProfile},
-            {"--checkpoint", checkpoint}};
+            {"--checkpoint", checkpoint},
+            {"--delivery-timeout", deliveryTimeout.equals("30s") ? null : deliveryTimeout}};
     for (String[] flag : onlyFor) {
       if (flag[1] != null) {
         throw new BadInput(flag[0] + " " + flag[1] + ": not used in " + m + " mode (see --help)");
@@ -271,6 +275,15 @@ public final class Main implements Callable<Integer> {
       if (seconds <= 0) {
         throw new BadInput("--duration " + duration + ": must be longer than 0");
       }
+    }
+    double deliverySeconds;
+    try {
+      deliverySeconds = Durations.seconds(deliveryTimeout);
+    } catch (IllegalArgumentException e) {
+      throw new BadInput("--delivery-timeout " + e.getMessage());
+    }
+    if (deliverySeconds < 1) {
+      throw new BadInput("--delivery-timeout " + deliveryTimeout + ": must be at least 1s");
     }
     if (partitions < 0 || topicPartitions < 0) {
       throw new BadInput("--partitions/--topic-partitions: must be positive (or 0 for the default)");
@@ -320,7 +333,8 @@ public final class Main implements Callable<Integer> {
         writable("--checkpoint", Path.of(cp));
       }
       StreamJob.Options options = new StreamJob.Options(spec, profile, seconds,
-          embedTruth, bootstrap, registry, producer, topicPrefix, topicPartitions, cp, partitions);
+          embedTruth, bootstrap, registry, producer, topicPrefix, topicPartitions, cp, partitions,
+          deliverySeconds);
       int[] ids = StreamJob.prepare(options);
       SparkSession spark = SparkSessions.streaming(sparkMaster());
       if (options.partitions() == 0) { // one task per core the executors have
@@ -350,6 +364,10 @@ public final class Main implements Callable<Integer> {
         result.print(System.out);
         result.write(reportFile);
         System.out.println("  report: " + reportFile.toAbsolutePath());
+        if (result.stopped() != null) {
+          System.err.println("mdmgen: " + result.stopped());
+          return 1;
+        }
         return 0;
       } finally {
         spark.stop();

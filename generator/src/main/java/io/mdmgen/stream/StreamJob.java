@@ -64,13 +64,16 @@ public final class StreamJob {
   public record Options(WorldSpec spec, RateProfile profile, double durationSeconds,
       boolean embedTruth, String bootstrapServers, SchemaRegistry registry,
       ProducerOptions producer, String topicPrefix, int topicPartitions, String checkpoint,
-      int partitions) {
+      int partitions, double deliveryTimeoutSeconds) {
 
     public Options withPartitions(int n) {
       return new Options(spec, profile, durationSeconds, embedTruth, bootstrapServers,
-          registry, producer, topicPrefix, topicPartitions, checkpoint, n);
+          registry, producer, topicPrefix, topicPartitions, checkpoint, n, deliveryTimeoutSeconds);
     }
   }
+
+  /** Without a commit for this long, the live line says Kafka is not acknowledging. */
+  private static final long STALL_MILLIS = 5_000;
 
   /**
    * Checks that the brokers answer, registers the value schemas (returning their ids by topic)
@@ -99,11 +102,34 @@ public final class StreamJob {
     Clock clock = Clock.SYSTEM;
     StreamControl control = StreamControl.open(profile, o.durationSeconds(), tally, clock);
     long started = clock.millis();
+    String stopped = null;
     try {
       StreamingQuery query = toKafka(spark, o, ids, control);
       long nextLive = started + LIVE_EVERY_MILLIS;
+      long lastCommitted = -1;
+      long progressMillis = clock.millis();
       while (query.isActive() && !control.finished()) {
-        if (stop.get() || overtime(control, o.durationSeconds(), clock)) {
+        long now = clock.millis();
+        if (control.committedN() != lastCommitted) {
+          lastCommitted = control.committedN();
+          progressMillis = now;
+        }
+        // A micro-batch commits after its producer's flush: no commit while the clock runs means
+        // Kafka is not acknowledging what was sent (or the tasks cannot send at all).
+        long stalled = control.pacer() == null ? 0 : now - Math.max(progressMillis, control.pacer().anchorMillis());
+        boolean overtime = overtime(control, o.durationSeconds(), clock);
+        if (stalled >= o.deliveryTimeoutSeconds() * 1000) {
+          stopped = String.format(Locale.ROOT, "Kafka acknowledged nothing for %d s"
+              + " (--delivery-timeout %s); the run stopped", stalled / 1000,
+              io.mdmgen.events.Durations.text(o.deliveryTimeoutSeconds()));
+          break;
+        }
+        if (overtime && stalled >= OVERTIME_GRACE_MILLIS) {
+          stopped = String.format(Locale.ROOT, "--duration is up and Kafka has acknowledged nothing"
+              + " for %d s; the run stopped", stalled / 1000);
+          break;
+        }
+        if (stop.get() || overtime) {
           control.closeAdmission(); // let the batch in flight finish, so everything sent is counted
         }
         try {
@@ -116,12 +142,13 @@ public final class StreamJob {
           control.committed(EventOffset.parse(progress.sources()[0].endOffset()).n());
         }
         if (clock.millis() >= nextLive) {
-          live(console, tally.snapshot(), control.pacer(), o, clock);
+          live(console, tally.snapshot(), control.pacer(), o, clock,
+              stalled >= STALL_MILLIS ? stalled / 1000 : 0);
           nextLive += LIVE_EVERY_MILLIS;
         }
       }
       query.stop();
-      if (query.exception().isDefined()) {
+      if (stopped == null && query.exception().isDefined()) {
         throw new IllegalStateException("the stream query failed", query.exception().get());
       }
       long first = Math.max(0, control.firstN());
@@ -129,10 +156,12 @@ public final class StreamJob {
       Pacer pacer = control.pacer() != null ? control.pacer() : Pacer.start(profile, first, started);
       double seconds = (clock.millis() - Math.max(started, pacer.anchorMillis())) / 1000.0;
       return new StreamReport(o.topicPrefix(), first, next,
-          seconds, tally.snapshot(), pacer);
+          seconds, tally.snapshot(), pacer, stopped);
     } finally {
       control.close();
-      SharedProducers.closeAll();
+      // Records Kafka never acknowledged are dropped, not waited for (they are not counted).
+      SharedProducers.closeAll(stopped == null ? java.time.Duration.ofMillis(Long.MAX_VALUE)
+          : java.time.Duration.ZERO);
     }
   }
 
@@ -191,7 +220,7 @@ public final class StreamJob {
 
   /** One line: the last five whole seconds' rate per topic, against the target. */
   private static void live(PrintStream console, EventTally.Counts c, Pacer pacer, Options o,
-      Clock clock) {
+      Clock clock, long stalledSeconds) {
     if (pacer == null) {
       return;
     }
@@ -220,6 +249,9 @@ public final class StreamJob {
     }
     line.append(String.format(Locale.ROOT, "  total %,d  acknowledged %,.0f/s", c.total(),
         acked / (double) seconds));
+    if (stalledSeconds > 0) {
+      line.append(String.format(Locale.ROOT, "  (broker not acknowledging for %d s)", stalledSeconds));
+    }
     console.println(line);
   }
 

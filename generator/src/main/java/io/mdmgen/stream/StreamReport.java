@@ -23,9 +23,10 @@ import java.util.Locale;
  *
  * @param firstEvent the stream position the run started at (0, or where a checkpoint left off)
  * @param nextEvent the position a restart from the checkpoint continues at
+ * @param stopped why the run was stopped before its end (Kafka not acknowledging), or null
  */
 public record StreamReport(String topicPrefix, long firstEvent, long nextEvent, double seconds, EventTally.Counts counts,
-    Pacer pacer) {
+    Pacer pacer, String stopped) {
   static final int WINDOW = 10;
 
   /**
@@ -162,6 +163,9 @@ public record StreamReport(String topicPrefix, long firstEvent, long nextEvent, 
     ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     ObjectNode root = json.createObjectNode();
     root.put("target_events_per_second", targetRate());
+    if (stopped != null) {
+      root.put("stopped_because", stopped);
+    }
     root.put("acknowledged_events", counts.acked());
     root.put("acknowledged_per_second", ackedRate());
     root.put("share_of_target", targetRate() > 0 ? meanRate() / targetRate() : 0);

@@ -33,6 +33,8 @@ class StreamBadInputIT {
     "--rate-profile spike:10x@5m/30s|--rate-profile",
     "--rate-profile diurnal:1000/2000@1h|--rate-profile",
     "--rate-profile steps:5000@10s|--events-per-second",
+    "--delivery-timeout soon|--delivery-timeout",
+    "--delivery-timeout 500ms|--delivery-timeout",
     "--kafka.acks=maybe|--kafka.acks",
     "--kafka.not.a.property=1|--kafka.not.a.property",
     "--kafka.linger.ms|--kafka.linger.ms",

@@ -29,10 +29,18 @@ public final class SharedProducers {
 
   /** Flushes and closes every producer of this JVM. */
   public static void closeAll() {
+    closeAll(java.time.Duration.ofMillis(Long.MAX_VALUE));
+  }
+
+  /**
+   * Closes every producer of this JVM, waiting at most {@code wait} for what is unsent: zero when
+   * Kafka has stopped answering, where a plain close would wait for every record to expire.
+   */
+  public static void closeAll(java.time.Duration wait) {
     OPEN.keySet().forEach(c -> {
       KafkaProducer<byte[], byte[]> p = OPEN.remove(c);
       if (p != null) {
-        p.close();
+        p.close(wait);
       }
     });
   }
