@@ -126,6 +126,16 @@ public sealed interface RateProfile extends Serializable {
    * Corrects an estimate {@code n} of {@code dueBy(t)} for float rounding, so that dueBy and
    * secondsAt never disagree at a boundary.
    */
+  /**
+   * Events due by {@code t} of a profile that repeats every {@code period} with
+   * {@code perPeriod} events each: the whole periods, then {@code withinPeriod} of the rest.
+   */
+  private static double periodic(double t, double period, double perPeriod,
+      java.util.function.DoubleUnaryOperator withinPeriod) {
+    double k = Math.floor(t / period);
+    return k * perPeriod + withinPeriod.applyAsDouble(t - k * period);
+  }
+
   static long settle(RateProfile p, double estimate, double t) {
     long n = estimate >= MOST_EVENTS ? MOST_EVENTS : (long) Math.floor(estimate) + 1;
     while (n > 0 && p.secondsAt(n - 1) > t) {
@@ -278,11 +288,12 @@ public sealed interface RateProfile extends Serializable {
       }
       double start = 0;
       double events = 0;
-      for (int i = 0; i < rates.length - 1 && t >= start + seconds[i]; i++) {
-        events += rates[i] * seconds[i];
-        start += seconds[i];
+      int stage = 0;
+      for (; stage < rates.length - 1 && t >= start + seconds[stage]; stage++) {
+        events += rates[stage] * seconds[stage];
+        start += seconds[stage];
       }
-      return settle(this, events + rates[stageAt(t)] * (t - start), t);
+      return settle(this, events + rates[stage] * (t - start), t);
     }
 
     @Override
@@ -365,11 +376,13 @@ public sealed interface RateProfile extends Serializable {
       if (t < 0) {
         return 0;
       }
-      double k = Math.floor(t / periodSeconds);
-      double u = t - k * periodSeconds;
+      return settle(this, periodic(t, periodSeconds, perPeriod(), this::events), t);
+    }
+
+    /** Events due in {@code [0, u)} of one period. */
+    private double events(double u) {
       double calm = periodSeconds - spikeSeconds;
-      double within = u < calm ? base * u : base * calm + base * factor * (u - calm);
-      return settle(this, k * perPeriod() + within, t);
+      return u < calm ? base * u : base * calm + base * factor * (u - calm);
     }
   }
 
@@ -458,8 +471,7 @@ public sealed interface RateProfile extends Serializable {
       if (t < 0) {
         return 0;
       }
-      double k = Math.floor(t / periodSeconds);
-      return settle(this, k * events(periodSeconds) + events(t - k * periodSeconds), t);
+      return settle(this, periodic(t, periodSeconds, events(periodSeconds), this::events), t);
     }
   }
 }
