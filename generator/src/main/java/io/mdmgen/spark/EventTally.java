@@ -25,6 +25,9 @@ public final class EventTally extends AccumulatorV2<EventTally.Counts, EventTall
     private long lastMillis = Long.MIN_VALUE;
     private long unpacedStartMillis = Long.MIN_VALUE;
     private long bytes;
+    /** Seconds of the run reached so far by events handed over and by acknowledgements. */
+    private int sentSeconds;
+    private int ackedSeconds;
     private long[] ackedBySecond = new long[0];
     private long acked;
 
@@ -35,6 +38,7 @@ public final class EventTally extends AccumulatorV2<EventTally.Counts, EventTall
         ackedBySecond = Arrays.copyOf(ackedBySecond, Math.max(second + 1, ackedBySecond.length * 2));
       }
       ackedBySecond[second]++;
+      ackedSeconds = Math.max(ackedSeconds, second + 1);
     }
 
     /** Events Kafka acknowledged. */
@@ -57,6 +61,7 @@ public final class EventTally extends AccumulatorV2<EventTally.Counts, EventTall
         bySecond = Arrays.copyOf(bySecond, Math.max(i + 1, bySecond.length * 2));
       }
       bySecond[i]++;
+      sentSeconds = Math.max(sentSeconds, second + 1);
     }
 
     /** Notes that a task of an unpaced micro-batch (before the clock starts) began at {@code millis}. */
@@ -78,6 +83,8 @@ public final class EventTally extends AccumulatorV2<EventTally.Counts, EventTall
       for (int i = 0; i < o.bySecond.length; i++) {
         bySecond[i] += o.bySecond[i];
       }
+      sentSeconds = Math.max(sentSeconds, o.sentSeconds);
+      ackedSeconds = Math.max(ackedSeconds, o.ackedSeconds);
       acked += o.acked;
       if (o.ackedBySecond.length > ackedBySecond.length) {
         ackedBySecond = Arrays.copyOf(ackedBySecond, o.ackedBySecond.length);
@@ -122,9 +129,14 @@ public final class EventTally extends AccumulatorV2<EventTally.Counts, EventTall
       return Arrays.stream(byKind).sum();
     }
 
-    /** Seconds of the run with any count so far (the last one may still be filling). */
+    /** Seconds of the run with any event handed over so far (the last one may still be filling). */
     public int seconds() {
-      return (bySecond.length + TOPICS - 1) / TOPICS;
+      return sentSeconds;
+    }
+
+    /** Seconds of the run up to the last one with an acknowledgement so far. */
+    public int ackedSeconds() {
+      return ackedSeconds;
     }
 
     /** Events of {@code topic} emitted in second {@code second} of the run. */

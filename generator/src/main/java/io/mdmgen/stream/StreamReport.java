@@ -69,6 +69,32 @@ public record StreamReport(String topicPrefix, long firstEvent, long nextEvent, 
     return low == null ? new long[0][] : new long[][] {low, high};
   }
 
+  /**
+   * The whole 10-second window of the run in which Kafka acknowledged the fewest events against
+   * the plan: {start second, acknowledged, planned}; empty when the run was shorter than a window
+   * or its target is beyond counting. A broker that stalls shows here, not in the windows of
+   * events handed over, which the producer's buffer keeps taking.
+   */
+  long[] lowestAckedWindow() {
+    int complete = (int) ((counts.lastMillis() - pacer.anchorMillis()) / 1000);
+    long[] low = new long[0];
+    for (int s = 0; s + WINDOW <= complete; s++) {
+      long acked = 0;
+      for (int i = s; i < s + WINDOW; i++) {
+        acked += counts.ackedInSecond(i);
+      }
+      long planned = pacer.plannedBetween(s, s + WINDOW);
+      if (planned < 0) {
+        return new long[0];
+      }
+      long[] w = {s, acked, planned};
+      if (low.length == 0 || ratio(w) < ratio(low)) {
+        low = w;
+      }
+    }
+    return low;
+  }
+
   private static double ratio(long[] w) {
     return w[2] == 0 ? 1 : (double) w[1] / w[2];
   }
@@ -151,6 +177,11 @@ public record StreamReport(String topicPrefix, long firstEvent, long nextEvent, 
           + " highest %,d (%+.2f%%, from second %d)%n", w[0][1], 100 * (ratio(w[0]) - 1), w[0][0],
           w[1][1], 100 * (ratio(w[1]) - 1), w[1][0]);
     }
+    long[] a = lowestAckedWindow();
+    if (a.length == 3) {
+      out.printf(Locale.ROOT, "  acknowledged in 10-second windows: lowest %,d events (%+.2f%% of plan, from second %d)%n",
+          a[1], 100 * (ratio(a) - 1), a[0]);
+    }
     out.printf(Locale.ROOT, "  stream positions %,d to %,d (a restart from the checkpoint goes on at %,d)%n",
         firstEvent, nextEvent - 1, nextEvent);
   }
@@ -206,6 +237,15 @@ public record StreamReport(String topicPrefix, long firstEvent, long nextEvent, 
     var series = root.putArray("events_per_wall_clock_second");
     for (int i = 0; i < counts.seconds(); i++) {
       series.add(counts.inSecond(i));
+    }
+    var acked = root.putArray("acknowledged_per_wall_clock_second");
+    for (int i = 0; i < counts.ackedSeconds(); i++) {
+      acked.add(counts.ackedInSecond(i));
+    }
+    long[] a = lowestAckedWindow();
+    if (a.length == 3) {
+      root.putObject("lowest_acknowledged_10_second_window").put("from_second", a[0])
+          .put("events", a[1]).put("planned", a[2]).put("deviation", ratio(a) - 1);
     }
     long[][] w = worstWindows();
     if (w.length == 2) {

@@ -101,6 +101,17 @@ class DeliveryIT {
       JsonNode report = new ObjectMapper().readTree(dir.resolve("stream-report.json").toFile());
       assertEquals(report.get("events").asLong(), report.get("acknowledged_events").asLong(),
           "every event sent was acknowledged once the broker thawed");
+      // The 20 s freeze holds a whole 10-second window in which Kafka acknowledged nothing.
+      JsonNode dip = report.get("lowest_acknowledged_10_second_window");
+      assertEquals(0, dip.get("events").asLong(), dip.toString());
+      int from = dip.get("from_second").asInt();
+      long inDip = 0;
+      for (int s = from; s < from + 10; s++) {
+        inDip += report.get("acknowledged_per_wall_clock_second").get(s).asLong();
+      }
+      assertEquals(0, inDip, "the per-second series shows the same dip");
+      assertTrue(r.stdout().contains("acknowledged in 10-second windows: lowest 0 events (-100.00% of plan"),
+          r.stdout());
     } finally {
       b.stop();
     }
