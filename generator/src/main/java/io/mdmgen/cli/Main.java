@@ -51,7 +51,7 @@ import picocli.CommandLine.Unmatched;
         + " e-commerce records.%nStream mode sends change events to Kafka as Avro (Confluent wire"
         + " format); batch mode writes the tables to Hive ORC or BigQuery. Runs on a local Spark, or"
         + " as an application jar under spark-submit on any Spark cluster.",
-    subcommands = {SandboxCommand.class, ScoreCommand.class},
+    subcommands = {SandboxCommand.class, ScoreCommand.class, ProbeCommand.class},
     footer = {"%nStream: --kafka.<property>=<value> sets a Kafka producer property, e.g."
         + " --kafka.acks=all, --kafka.compression.type=zstd, --kafka.security.protocol=SASL_SSL;"
         + " checked before anything starts, secret values never printed."},

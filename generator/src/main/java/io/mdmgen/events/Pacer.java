@@ -53,8 +53,12 @@ public record Pacer(RateProfile profile, long anchorMillis, double anchorSeconds
    * its due time if it had to wait).
    */
   public long await(long n, Clock clock) throws InterruptedException {
+    return awaitMillis(dueMillis(n), clock);
+  }
+
+  /** Waits on {@code clock} until {@code due}; returns now, or {@code due} if it had to wait. */
+  public static long awaitMillis(long due, Clock clock) throws InterruptedException {
     long now = clock.millis();
-    long due = dueMillis(n);
     if (due <= now) {
       return now;
     }

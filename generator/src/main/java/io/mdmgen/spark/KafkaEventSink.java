@@ -1,6 +1,7 @@
 package io.mdmgen.spark;
 
 import io.mdmgen.events.Clock;
+import io.mdmgen.events.DueHeader;
 import io.mdmgen.events.EventCursor;
 import io.mdmgen.events.Pacer;
 import io.mdmgen.events.StreamPlan;
@@ -15,6 +16,9 @@ import java.util.Set;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.catalyst.InternalRow;
@@ -38,7 +42,8 @@ import org.apache.spark.sql.util.CaseInsensitiveStringMap;
  * The streaming sink of {@link EventSource}'s slices: each task encodes the events of its slice,
  * sends each to Kafka when it is due through the JVM's shared producer, and flushes before it
  * commits, so a committed micro-batch is in Kafka (at least once, like Spark's own Kafka sink: a
- * batch replayed after a crash sends its events again, with the same event ids).
+ * batch replayed after a crash sends its events again, with the same event ids). Each record
+ * carries its due time in the {@link DueHeader}.
  */
 public final class KafkaEventSink implements TableProvider {
   private static final String BOOTSTRAP = "bootstrap_servers";
@@ -188,9 +193,10 @@ public final class KafkaEventSink implements TableProvider {
         counts.unpacedStart(Clock.SYSTEM.millis());
       }
       while (cursor.next()) {
+        long due = r.paced() ? pacer.dueMillis(cursor.n()) : Clock.SYSTEM.millis();
         long now;
         try {
-          now = r.paced() ? pacer.await(cursor.n(), Clock.SYSTEM) : Clock.SYSTEM.millis();
+          now = r.paced() ? Pacer.awaitMillis(due, Clock.SYSTEM) : due;
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt(); // Spark is killing the task: let it see why
           throw new InterruptedIOException("stopped while pacing events");
@@ -199,7 +205,9 @@ public final class KafkaEventSink implements TableProvider {
         byte[] key = cursor.key();
         byte[] value = cursor.value();
         Topic topic = cursor.topic();
-        producer.send(new ProducerRecord<>(topics[topic.ordinal()], key, value), callback);
+        Header[] header = {new RecordHeader(DueHeader.NAME, DueHeader.value(due))};
+        producer.send(new ProducerRecord<>(topics[topic.ordinal()], null, null, key, value,
+            new RecordHeaders(header)), callback);
         counts.add(topic, cursor.kind(), now, r.paced() ? pacer.secondOf(now) : 0,
             key.length + (value == null ? 0 : value.length));
       }
