@@ -130,6 +130,26 @@ def check_schedule(timestamps, profile, base_rate, tolerance, failures, summary)
         failures.append("no 10-second window ran 10 s into its stage: run longer")
 
 
+ORDER_FIELDS = {"total_orders", "total_spent"}
+
+
+def key_shares(decoded):
+    """How a topic's records spread over keys: the share the top 1 % of keys carry, and the share
+    of records that are orders (updates that change only a shop record's order count and spend)."""
+    by_key = defaultdict(int)
+    orders = 0
+    for key, raw, value in decoded:
+        by_key[key] += 1
+        if value and value.get("op") == "UPDATE" and value["changed_fields"] \
+                and set(value["changed_fields"]) <= ORDER_FIELDS:
+            orders += 1
+    counts = sorted(by_key.values(), reverse=True)
+    top = max(1, (len(counts) + 99) // 100)
+    total = max(1, len(decoded))
+    return {"keys": len(counts), "top_1_percent_share": sum(counts[:top]) / total,
+            "order_share": orders / total}
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--bootstrap-servers", required=True)
@@ -140,6 +160,9 @@ def main():
     ap.add_argument("--expect-profile", help="check 10-second windows against this --rate-profile")
     ap.add_argument("--base-rate", type=float, help="the --events-per-second of constant and spike: profiles")
     ap.add_argument("--window-tolerance", type=float, default=0.02)
+    ap.add_argument("--expect-hot-share", type=float,
+                    help="hot keys: the shop topic's top 1%% of keys carry this share of its records")
+    ap.add_argument("--share-tolerance", type=float, default=0.02)
     a = ap.parse_args()
 
     registry = SchemaRegistryClient({"url": a.schema_registry_url})
@@ -194,7 +217,8 @@ def main():
                     creates.append((value["source_system"], key))
             for key in pending_delete:
                 failures.append(f"{topic}: delete of {key} not followed by a tombstone")
-        summary["topics"][topic] = {"records": len(records), **kinds, "sha256": digest.hexdigest()}
+        summary["topics"][topic] = {"records": len(records), **kinds, "sha256": digest.hexdigest(),
+                                    **key_shares(decoded)}
     missing = [c for c in creates if c not in truth]
     if missing:
         failures.append(f"{len(missing)} created source records have no match_truth record, e.g. {missing[:3]}")
@@ -210,6 +234,12 @@ def main():
                 failures.append(f"mean rate {summary['mean_rate']:.1f}/s is {dev:+.2%} off {a.expect_rate}/s")
     if a.expect_profile and timestamps:
         check_schedule(timestamps, a.expect_profile, a.base_rate, a.window_tolerance, failures, summary)
+    if a.expect_hot_share is not None:
+        shop = summary["topics"][a.topic_prefix + "ecommerce.customers"]
+        for measured in ("top_1_percent_share", "order_share"):
+            if abs(shop[measured] - a.expect_hot_share) > a.share_tolerance:
+                failures.append(f"ecommerce.customers: {measured} {shop[measured]:.4f} is not within"
+                                f" {a.share_tolerance} of {a.expect_hot_share}")
     if index_seen:
         summary["event_index_min"] = min(index_seen)
         summary["event_index_max"] = max(index_seen)

@@ -81,6 +81,9 @@ public final class Main implements Callable<Integer> {
   @Option(names = "--delivery-timeout", defaultValue = "30s", paramLabel = "DURATION", description = "Stream: stop with exit code 1 (the report still written) after this long without Kafka acknowledging anything. Default: ${DEFAULT-VALUE}.")
   String deliveryTimeout;
 
+  @Option(names = "--due-header", negatable = true, defaultValue = "true", fallbackValue = "true", description = "Stream: every record carries its planned send time in the Kafka header mdmgen.due_ms, for mdmgen probe (28 bytes a record; --no-due-header for the last events per second at full speed). Default: ${DEFAULT-VALUE}.")
+  boolean dueHeader;
+
   @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT,...", description = "Stream: Kafka brokers. Default: start an embedded broker and schema registry for the run.")
   String bootstrapServers;
 
@@ -227,10 +230,12 @@ public final class Main implements Callable<Integer> {
             {"--bootstrap-servers", bootstrapServers}, {"--schema-registry-url", schemaRegistryUrl},
             {"--rate-profile", rateProfile.equals("constant") ? null : rateProfile},
             {"--checkpoint", checkpoint},
-            {"--delivery-timeout", deliveryTimeout.equals("30s") ? null : deliveryTimeout}};
+            {"--delivery-timeout", deliveryTimeout.equals("30s") ? null : deliveryTimeout},
+            {"--no-due-header", dueHeader ? null : ""}};
     for (String[] flag : onlyFor) {
       if (flag[1] != null) {
-        throw new BadInput(flag[0] + " " + flag[1] + ": not used in " + m + " mode (see --help)");
+        throw new BadInput(flag[0] + (flag[1].isEmpty() ? "" : " " + flag[1]) + ": not used in "
+            + m + " mode (see --help)");
       }
     }
     return m == Mode.stream ? stream() : batch();
@@ -303,6 +308,11 @@ public final class Main implements Callable<Integer> {
     sparkMaster(); // a --master under spark-submit fails now, before any server starts
     ProducerOptions producer = ProducerOptions.parse(kafkaOptions);
     WorldSpec spec = new WorldSpec(seed, date(), scenario());
+    try {
+      io.mdmgen.events.StreamPlan.of(spec, profile, embedTruth); // hot keys that cannot place their share
+    } catch (IllegalArgumentException e) {
+      throw new BadInput("--scenario " + scenario + ": " + e.getMessage());
+    }
     Path reportFile = report != null ? report : Path.of("stream-report.json");
     writable("--report", reportFile.toAbsolutePath().getParent());
     String auth = schemaRegistryAuth != null ? schemaRegistryAuth : System.getenv("MDMGEN_SCHEMA_REGISTRY_AUTH");
@@ -334,7 +344,7 @@ public final class Main implements Callable<Integer> {
       }
       StreamJob.Options options = new StreamJob.Options(spec, profile, seconds,
           embedTruth, bootstrap, registry, producer, topicPrefix, topicPartitions, cp, partitions,
-          deliverySeconds);
+          deliverySeconds, dueHeader);
       int[] ids = StreamJob.prepare(options);
       SparkSession spark = SparkSessions.streaming(sparkMaster());
       if (options.partitions() == 0) { // one task per core the executors have

@@ -23,7 +23,7 @@ public final class EventCursor {
   public EventCursor(World world, StreamPlan plan, int[] schemaIds, EventOffset from, long end,
       int part, int parts) {
     this.timeline = new Timeline(world, plan);
-    this.encoder = new EventEncoder(world, plan, schemaIds);
+    this.encoder = new EventEncoder(world, plan, timeline.hotOrders(), schemaIds);
     this.end = end;
     this.part = part;
     this.parts = parts;

@@ -1,6 +1,7 @@
 package io.mdmgen.events;
 
 import io.mdmgen.world.Column;
+import io.mdmgen.world.Life;
 import io.mdmgen.world.LifeEvent;
 import io.mdmgen.world.Master;
 import io.mdmgen.world.SourceSystem;
@@ -50,13 +51,18 @@ final class EventEncoder {
   // The customer state last computed: master index and opportunity, and what it changed.
   private long stateMaster = -1;
   private int stateChance = -1;
+  private long stateStep = -1;
   private long sequence;
   private long changed;
+  /** Orders the customer placed up to the event: they count in its first shop record's sequence. */
+  private long orders;
+  private final HotOrders hot;
 
   /** @param schemaIds the registry's id of each topic's value schema, by {@link Topic} ordinal */
-  EventEncoder(World world, StreamPlan plan, int[] schemaIds) {
+  EventEncoder(World world, StreamPlan plan, HotOrders hot, int[] schemaIds) {
     this.world = world;
     this.plan = plan;
+    this.hot = hot;
     this.schemaIds = schemaIds.clone();
     this.idPrefix = (plan.spec().seed() + "-").getBytes(StandardCharsets.US_ASCII);
     for (Topic t : Topic.values()) {
@@ -82,7 +88,7 @@ final class EventEncoder {
     if (kind == StepEvents.TRUTH) {
       world.writeTruth(master, Topic.ALL[events.topic[j - 1]].source(), copy, sink);
     } else {
-      state(master, events.chance[j]);
+      state(master, events.chance[j], events.step - plan.lag(SourceSystem.ECOMMERCE));
       if (topic.source() == null) {
         world.writeMaster(m, sink);
       } else {
@@ -113,7 +119,7 @@ final class EventEncoder {
     byte[] system = SYSTEM[topic.ordinal()];
     value.string(system, 0, system.length);
     value.string(record.bytes(), sink.keyAt(), sink.keyLength());
-    value.varlong(sequence);
+    value.varlong(source == SourceSystem.ECOMMERCE && copy == 0 ? sequence + orders : sequence);
     long fields = op == StepEvents.CREATE ? 0 : changed & sink.columns();
     if (source != null && v.missing() != null) {
       fields &= ~(1L << v.missing().ordinal());
@@ -138,18 +144,29 @@ final class EventEncoder {
     value.varlong(0); // end of the array
   }
 
-  /** Computes customer {@code master} as it is after its life event at opportunity {@code chance}. */
-  private void state(long master, int chance) {
-    if (master == stateMaster && chance == stateChance) {
+  /**
+   * Computes customer {@code master} as it is after its life event at opportunity
+   * {@code chance}, or after its order at step {@code orderStep} if {@code chance} is
+   * {@link HotOrders#CHANCE}: its creation, each life event up to then and the orders before.
+   */
+  private void state(long master, int chance, long orderStep) {
+    boolean order = chance == HotOrders.CHANCE;
+    long step = order ? orderStep : master + chance * plan.spacing();
+    if (master == stateMaster && chance == stateChance && step == stateStep) {
       return;
     }
     world.master(master, m);
     world.appear(m, plan.dayOf(master));
     long key = m.key();
-    int closing = world.closingChance(key);
+    int rank = hot.rank(master);
+    orders = rank < 0 ? 0 : hot.before(rank, step);
+    world.ordered(m, orders);
+    int closing = rank >= 0 ? Life.OPPORTUNITIES + 1 : world.closingChance(key);
+    // An order comes after the life event of its step, if any.
+    int last = order ? (int) Math.min(Life.OPPORTUNITIES, (step - master) / plan.spacing()) : chance;
     sequence = 1;
     changed = 0;
-    for (int k = 1; k <= chance; k++) {
+    for (int k = 1; k <= last; k++) {
       LifeEvent e = world.lifeEvent(key, k, closing);
       if (e != null) {
         if (k == chance) {
@@ -159,8 +176,14 @@ final class EventEncoder {
         sequence++;
       }
     }
+    if (order) {
+      before.copyFrom(m);
+      world.ordered(m, ++orders);
+      changed = World.ORDER_COLUMNS;
+    }
     stateMaster = master;
     stateChance = chance;
+    stateStep = step;
   }
 
   /** The key: the record's id as UTF-8. */

@@ -4,6 +4,7 @@ import io.mdmgen.world.Life;
 import io.mdmgen.world.Scenario;
 import io.mdmgen.world.SourceRates;
 import io.mdmgen.world.SourceSystem;
+import io.mdmgen.world.World;
 import io.mdmgen.world.WorldSpec;
 import java.io.Serializable;
 
@@ -16,23 +17,44 @@ import java.io.Serializable;
  *
  * @param spacing steps between a customer's life-event opportunities
  * @param lags per source system, steps between a change and its arrival there
+ * @param orderScale how often hot customers order ({@link HotOrders#scale}); 0 without hot keys
  */
 public record StreamPlan(WorldSpec spec, RateProfile profile, boolean embedTruth,
-    double stepsPerSecond, long spacing, long[] lags) implements Serializable {
+    double stepsPerSecond, long spacing, long[] lags, double orderScale) implements Serializable {
 
   public StreamPlan {
     lags = lags.clone();
   }
 
+  /** Throws {@link IllegalArgumentException} if the scenario's hot keys cannot place their share. */
   public static StreamPlan of(WorldSpec spec, RateProfile profile, boolean embedTruth) {
     Scenario s = spec.scenario();
-    double stepsPerSecond = s.life().worldRate() / eventsPerStep(s);
+    double orderScale = 0;
+    double orders = 0;
+    if (s.life().hotKeys().on()) {
+      World world = spec.world();
+      orderScale = HotOrders.scale(world, s.life().hotKeys(), ecommerceEventsPerStep(s));
+      orders = HotOrders.of(world, s.life().hotKeys(), orderScale).eventsPerStep();
+    }
+    double stepsPerSecond = s.life().worldRate() / (eventsPerStep(s) + orders);
     long spacing = Math.max(1, Math.round(s.life().spanSeconds() / Life.OPPORTUNITIES * stepsPerSecond));
     long[] lags = new long[SourceSystem.values().length];
     for (SourceSystem source : SourceSystem.values()) {
       lags[source.ordinal()] = Math.round(s.rates(source).lagSeconds() * stepsPerSecond);
     }
-    return new StreamPlan(spec, profile, embedTruth, stepsPerSecond, spacing, lags);
+    return new StreamPlan(spec, profile, embedTruth, stepsPerSecond, spacing, lags, orderScale);
+  }
+
+  /** The hot customers' orders in {@code world} (this plan's). */
+  HotOrders hotOrders(World world) {
+    return HotOrders.of(world, spec.scenario().life().hotKeys(), orderScale);
+  }
+
+  /** E-commerce events per step besides orders: a create, each life event, a delete and tombstone. */
+  static double ecommerceEventsPerStep(Scenario s) {
+    Life life = s.life();
+    return s.rates(SourceSystem.ECOMMERCE).recordsPerMaster()
+        * (1 + life.expectedEvents() + life.closureRate() * 2);
   }
 
   /**

@@ -15,21 +15,31 @@ import io.mdmgen.world.World;
  *   <li>for each source system (CRM, ERP, e-commerce), what happened {@code lag} steps earlier,
  *       as that system sees it: a create and a truth record per record of the customer created
  *       then, and an update (or delete and tombstone) per record of each customer that lived an
- *       event then.
+ *       event then; for the shop, then an update of the first record of each hot customer that
+ *       ordered then ({@link HotOrders}).
  * </ol>
  *
  * Customer {@code i} has its opportunities at steps {@code i + k * spacing}, k = 1..8, so a
- * record's events always arrive in order and its sequence numbers follow from k alone.
+ * record's events always arrive in order and its sequence numbers follow from k (and the orders
+ * before) alone. Hot customers never close their accounts.
  */
 public final class Timeline {
   private final World world;
   private final StreamPlan plan;
   private static final SourceSystem[] SOURCES = SourceSystem.values();
   private final StepEvents scratch = new StepEvents();
+  private final HotOrders hot;
+  private final int[] ordering;
 
   public Timeline(World world, StreamPlan plan) {
     this.world = world;
     this.plan = plan;
+    this.hot = plan.hotOrders(world);
+    this.ordering = new int[hot.mostAtOnce()];
+  }
+
+  HotOrders hotOrders() {
+    return hot;
   }
 
   /** Fills {@code out} with the events of {@code step}. */
@@ -50,7 +60,22 @@ public final class Timeline {
         out.add(StepEvents.TRUTH, Topic.MATCH_TRUTH, then, c, 0);
       }
       lives(then, topic, source, out);
+      if (source == SourceSystem.ECOMMERCE) {
+        orders(then, topic, out);
+      }
     }
+  }
+
+  private void orders(long step, Topic topic, StepEvents out) {
+    int n = hot.at(step, ordering);
+    for (int i = 0; i < n; i++) {
+      out.add(StepEvents.UPDATE, topic, hot.customer(ordering[i]), 0, HotOrders.CHANCE);
+    }
+  }
+
+  /** The opportunity at which customer {@code master} closes its account; never for hot ones. */
+  int closingChance(long master, long key) {
+    return hot.rank(master) >= 0 ? Life.OPPORTUNITIES + 1 : world.closingChance(key);
   }
 
   private void lives(long step, Topic topic, SourceSystem source, StepEvents out) {
@@ -60,7 +85,7 @@ public final class Timeline {
         return;
       }
       long key = world.masterKey(master);
-      LifeEvent e = world.lifeEvent(key, k, world.closingChance(key));
+      LifeEvent e = world.lifeEvent(key, k, closingChance(master, key));
       if (e == null) {
         continue;
       }

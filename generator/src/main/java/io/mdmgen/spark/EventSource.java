@@ -155,7 +155,7 @@ public final class EventSource implements TableProvider {
     @Override
     public Offset latestOffset(Offset start, ReadLimit limit) {
       EventOffset from = ((EventsOffset) start).position();
-      control.begin(from.n());
+      control.begin(from);
       if (!control.admitting()) {
         // Stopping: the rest of the step in flight, so no create lacks its truth record.
         EventOffset tail = timeline.stepEnd(from);
@@ -200,7 +200,7 @@ public final class EventSource implements TableProvider {
     @Override
     public InputPartition[] planInputPartitions(Offset start, Offset end) {
       EventOffset from = ((EventsOffset) start).position();
-      control.begin(from.n()); // a batch replayed after a restart comes before any latestOffset
+      control.begin(from); // a batch replayed after a restart comes before any latestOffset
       Pacer pacer = control.pacer();
       long to = ((EventsOffset) end).position().n();
       int parts = options.partitions();

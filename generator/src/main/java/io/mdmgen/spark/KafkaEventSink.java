@@ -17,6 +17,7 @@ import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.spark.sql.Dataset;
@@ -47,14 +48,19 @@ import org.apache.spark.sql.util.CaseInsensitiveStringMap;
  */
 public final class KafkaEventSink implements TableProvider {
   private static final String BOOTSTRAP = "bootstrap_servers";
+  private static final String DUE_HEADER = "due_header";
   private static final String KAFKA = "kafka.";
 
-  /** Writes {@code slices} (from {@link EventSource#read}) as events to Kafka. */
+  /**
+   * Writes {@code slices} (from {@link EventSource#read}) as events to Kafka, each with the
+   * {@link DueHeader} if {@code dueHeader}.
+   */
   public static DataStreamWriter<Row> write(Dataset<Row> slices, EventScanOptions options,
-      String bootstrapServers, Map<String, String> producer) {
+      String bootstrapServers, Map<String, String> producer, boolean dueHeader) {
     DataStreamWriter<Row> w = slices.writeStream().format(KafkaEventSink.class.getName())
         .options(options.toMap())
         .option(BOOTSTRAP, bootstrapServers)
+        .option(DUE_HEADER, dueHeader)
         // Spark allows asynchronous progress tracking only with the sinks it knows to be
         // at-least-once (its Kafka and memory sinks); this one is at-least-once in the same way.
         .option("_asyncProgressTrackingOverrideSinkSupportCheck", "true");
@@ -77,8 +83,9 @@ public final class KafkaEventSink implements TableProvider {
       }
     });
     EventScanOptions options = EventScanOptions.from(properties);
-    return new EventTable(new Writers(options, properties.get(BOOTSTRAP), producer,
-        StreamControl.of(options.control()).tally()));
+    // The plan is made here, once, not by every task (hot keys solve for their order rates).
+    return new EventTable(new Writers(options, options.plan(), properties.get(BOOTSTRAP), producer,
+        Boolean.parseBoolean(properties.get(DUE_HEADER)), StreamControl.of(options.control()).tally()));
   }
 
   private record EventTable(Writers writers) implements SupportsWrite, WriteBuilder, Write,
@@ -131,8 +138,9 @@ public final class KafkaEventSink implements TableProvider {
   }
 
   /** Shipped to the tasks: what they need to encode and send their slices. */
-  private record Writers(EventScanOptions options, String bootstrapServers,
-      Map<String, String> producer, EventTally tally) implements StreamingDataWriterFactory {
+  private record Writers(EventScanOptions options, StreamPlan plan, String bootstrapServers,
+      Map<String, String> producer, boolean dueHeader, EventTally tally)
+      implements StreamingDataWriterFactory {
     @Override
     public DataWriter<InternalRow> createWriter(int partitionId, long taskId, long epochId) {
       return new SliceWriter(this);
@@ -157,6 +165,8 @@ public final class KafkaEventSink implements TableProvider {
     private volatile Exception failure;
     /** Acknowledgements, counted on the producer's thread; merged into counts at commit. */
     private EventTally.Counts acks = new EventTally.Counts();
+    private long headerDue = Long.MIN_VALUE;
+    private Headers header;
     /** The pacer of the slice being sent, to say in which second of the run an ack came. */
     private volatile Pacer pacer;
     private final Callback callback = (metadata, e) -> {
@@ -175,7 +185,7 @@ public final class KafkaEventSink implements TableProvider {
 
     SliceWriter(Writers writers) {
       this.writers = writers;
-      this.plan = writers.options().plan();
+      this.plan = writers.plan();
       for (Topic t : Topic.values()) {
         topics[t.ordinal()] = t.name(writers.options().topicPrefix());
       }
@@ -205,12 +215,23 @@ public final class KafkaEventSink implements TableProvider {
         byte[] key = cursor.key();
         byte[] value = cursor.value();
         Topic topic = cursor.topic();
-        Header[] header = {new RecordHeader(DueHeader.NAME, DueHeader.value(due))};
         producer.send(new ProducerRecord<>(topics[topic.ordinal()], null, null, key, value,
-            new RecordHeaders(header)), callback);
+            writers.dueHeader() ? dueHeader(due) : null), callback);
         counts.add(topic, cursor.kind(), now, r.paced() ? pacer.secondOf(now) : 0,
             key.length + (value == null ? 0 : value.length));
       }
+    }
+
+    /**
+     * The headers of a record due at {@code due}: one instance for all records due in the same
+     * millisecond (hundreds at full speed), which the producer only reads.
+     */
+    private Headers dueHeader(long due) {
+      if (due != headerDue) {
+        headerDue = due;
+        header = new RecordHeaders(new Header[] {new RecordHeader(DueHeader.NAME, DueHeader.value(due))});
+      }
+      return header;
     }
 
     @Override

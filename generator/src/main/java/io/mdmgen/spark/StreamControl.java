@@ -1,6 +1,7 @@
 package io.mdmgen.spark;
 
 import io.mdmgen.events.Clock;
+import io.mdmgen.events.EventOffset;
 import io.mdmgen.events.Pacer;
 import io.mdmgen.events.RateProfile;
 import java.util.Map;
@@ -21,7 +22,7 @@ public final class StreamControl {
   private final EventTally tally;
   private final Clock clock;
   private Pacer pacer;
-  private long firstN = -1;
+  private EventOffset first;
   private long stopN = Long.MAX_VALUE;
   private volatile long committedN = -1;
   private volatile boolean closing;
@@ -72,12 +73,12 @@ public final class StreamControl {
     RUNS.remove(token);
   }
 
-  /** Notes where the run starts: its first event is {@code n}; fixes where a bounded run stops. */
-  synchronized void begin(long n) {
-    if (firstN < 0) {
-      firstN = n;
+  /** Notes where the run starts; fixes where a bounded run stops. */
+  synchronized void begin(EventOffset from) {
+    if (first == null) {
+      first = from;
       if (!Double.isInfinite(durationSeconds)) {
-        stopN = Pacer.stopAfter(profile, n, durationSeconds);
+        stopN = Pacer.stopAfter(profile, from.n(), durationSeconds);
       }
     }
   }
@@ -99,7 +100,12 @@ public final class StreamControl {
 
   /** The first event of this run (-1 before it began). */
   public synchronized long firstN() {
-    return firstN;
+    return first == null ? -1 : first.n();
+  }
+
+  /** Where this run began; {@link EventOffset#START} if it has not. */
+  public synchronized EventOffset first() {
+    return first == null ? EventOffset.START : first;
   }
 
   /**

@@ -3,6 +3,7 @@ package io.mdmgen.stream;
 import io.mdmgen.events.Clock;
 import io.mdmgen.events.EventCursor;
 import io.mdmgen.events.EventOffset;
+import io.mdmgen.events.KeyShares;
 import io.mdmgen.events.Pacer;
 import io.mdmgen.events.RateProfile;
 import io.mdmgen.events.StreamPlan;
@@ -16,12 +17,14 @@ import io.mdmgen.spark.EventSource;
 import io.mdmgen.spark.EventTally;
 import io.mdmgen.spark.KafkaEventSink;
 import io.mdmgen.spark.StreamControl;
+import io.mdmgen.world.HotKeys;
 import io.mdmgen.world.WorldSpec;
 import java.io.PrintStream;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -60,15 +63,17 @@ public final class StreamJob {
    * @param durationSeconds infinite: until {@code stop} is set
    * @param topicPartitions partitions of topics mdmgen creates; 0: the brokers' default
    * @param partitions tasks per micro-batch
+   * @param dueHeader whether records carry their due time ({@link io.mdmgen.events.DueHeader})
    */
   public record Options(WorldSpec spec, RateProfile profile, double durationSeconds,
       boolean embedTruth, String bootstrapServers, SchemaRegistry registry,
       ProducerOptions producer, String topicPrefix, int topicPartitions, String checkpoint,
-      int partitions, double deliveryTimeoutSeconds) {
+      int partitions, double deliveryTimeoutSeconds, boolean dueHeader) {
 
     public Options withPartitions(int n) {
       return new Options(spec, profile, durationSeconds, embedTruth, bootstrapServers,
-          registry, producer, topicPrefix, topicPartitions, checkpoint, n, deliveryTimeoutSeconds);
+          registry, producer, topicPrefix, topicPartitions, checkpoint, n, deliveryTimeoutSeconds,
+          dueHeader);
     }
   }
 
@@ -108,10 +113,14 @@ public final class StreamJob {
       long nextLive = started + LIVE_EVERY_MILLIS;
       long lastCommitted = -1;
       long progressMillis = clock.millis();
+      long longestGap = 0;
       while (query.isActive() && !control.finished()) {
         long now = clock.millis();
         if (control.committedN() != lastCommitted) {
           lastCommitted = control.committedN();
+          if (control.pacer() != null) {
+            longestGap = Math.max(longestGap, now - Math.max(progressMillis, control.pacer().anchorMillis()));
+          }
           progressMillis = now;
         }
         // A micro-batch commits after its producer's flush: no commit while the clock runs means
@@ -124,7 +133,9 @@ public final class StreamJob {
               io.mdmgen.events.Durations.text(o.deliveryTimeoutSeconds()));
           break;
         }
-        if (overtime && stalled >= OVERTIME_GRACE_MILLIS) {
+        // Past --duration only the batch in flight is awaited: as long as batches have taken, and
+        // no less than the grace, so a run at full speed, whose batches are long, is not cut.
+        if (overtime && stalled >= Math.max(OVERTIME_GRACE_MILLIS, 2 * longestGap)) {
           stopped = String.format(Locale.ROOT, "--duration is up and Kafka has acknowledged nothing"
               + " for %d s; the run stopped", stalled / 1000);
           break;
@@ -155,8 +166,13 @@ public final class StreamJob {
       long next = Math.max(control.committedN(), first);
       Pacer pacer = control.pacer() != null ? control.pacer() : Pacer.start(profile, first, started);
       double seconds = (clock.millis() - Math.max(started, pacer.anchorMillis())) / 1000.0;
+      HotKeys hot = o.spec().scenario().life().hotKeys();
+      Optional<StreamReport.HotKeyReport> hotKeys = hot.on()
+          ? Optional.of(new StreamReport.HotKeyReport(hot, KeyShares.of(o.spec().world(),
+              StreamPlan.of(o.spec(), profile, o.embedTruth()), control.first(), next - first)))
+          : Optional.empty();
       return new StreamReport(o.topicPrefix(), first, next,
-          seconds, tally.snapshot(), pacer, stopped);
+          seconds, tally.snapshot(), pacer, stopped, hotKeys);
     } finally {
       control.close();
       // Records Kafka never acknowledged are dropped, not waited for (they are not counted).
@@ -171,7 +187,7 @@ public final class StreamJob {
     EventScanOptions scan = new EventScanOptions(o.spec(), o.profile(),
         o.embedTruth(), ids, o.topicPrefix(), o.partitions(), control.token());
     return KafkaEventSink.write(EventSource.read(spark, scan), scan, o.bootstrapServers(),
-            o.producer().properties())
+            o.producer().properties(), o.dueHeader())
         .queryName("mdmgen-stream")
         .option("checkpointLocation", o.checkpoint())
         // Offsets and commits are written beside the next batch, not between batches: the pause

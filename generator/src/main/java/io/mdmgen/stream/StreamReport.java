@@ -4,6 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mdmgen.events.EventKind;
+import io.mdmgen.events.KeyShares;
+import io.mdmgen.world.HotKeys;
+import io.mdmgen.world.SourceSystem;
+import java.util.Optional;
 import io.mdmgen.events.Pacer;
 import io.mdmgen.events.RateProfile;
 import java.util.ArrayList;
@@ -24,9 +28,14 @@ import java.util.Locale;
  * @param firstEvent the stream position the run started at (0, or where a checkpoint left off)
  * @param nextEvent the position a restart from the checkpoint continues at
  * @param stopped why the run was stopped before its end (Kafka not acknowledging), or null
+ * @param hotKeys the scenario's hot keys, and how the run's shop events spread over keys
+ *     (empty without hot keys)
  */
 public record StreamReport(String topicPrefix, long firstEvent, long nextEvent, double seconds, EventTally.Counts counts,
-    Pacer pacer, String stopped) {
+    Pacer pacer, String stopped, Optional<HotKeyReport> hotKeys) {
+  /** The hot keys a run was configured with, and the spread of its shop events over keys. */
+  public record HotKeyReport(HotKeys configured, KeyShares shares) {}
+
   static final int WINDOW = 10;
 
   /**
@@ -182,6 +191,11 @@ public record StreamReport(String topicPrefix, long firstEvent, long nextEvent, 
       out.printf(Locale.ROOT, "  acknowledged in 10-second windows: lowest %,d events (%+.2f%% of plan, from second %d)%n",
           a[1], 100 * (ratio(a) - 1), a[0]);
     }
+    hotKeys.ifPresent(h -> out.printf(Locale.ROOT, "  hot keys: orders of %,d customers are %.1f%% of"
+        + " %s's events (configured %.1f%%); its top 1%% of %,d keys carry %.1f%%%n",
+        h.configured().customers(), 100 * h.shares().orderShare(),
+        Topic.of(SourceSystem.ECOMMERCE).name(topicPrefix), 100 * h.configured().share(),
+        h.shares().keys(), 100 * h.shares().topShare()));
     out.printf(Locale.ROOT, "  stream positions %,d to %,d (a restart from the checkpoint goes on at %,d)%n",
         firstEvent, nextEvent - 1, nextEvent);
   }
@@ -238,6 +252,16 @@ public record StreamReport(String topicPrefix, long firstEvent, long nextEvent, 
     for (int i = 0; i < counts.seconds(); i++) {
       series.add(counts.inSecond(i));
     }
+    hotKeys.ifPresent(h -> root.putObject("hot_keys")
+        .put("topic", Topic.of(SourceSystem.ECOMMERCE).name(topicPrefix))
+        .put("customers", h.configured().customers())
+        .put("exponent", h.configured().exponent())
+        .put("configured_order_share", h.configured().share())
+        .put("events", h.shares().events())
+        .put("orders", h.shares().orders())
+        .put("order_share", h.shares().orderShare())
+        .put("keys", h.shares().keys())
+        .put("top_1_percent_share", h.shares().topShare()));
     var acked = root.putArray("acknowledged_per_wall_clock_second");
     for (int i = 0; i < counts.ackedSeconds(); i++) {
       acked.add(counts.ackedInSecond(i));

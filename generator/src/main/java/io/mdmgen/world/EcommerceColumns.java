@@ -63,8 +63,10 @@ final class EcommerceColumns implements SourceColumns {
     Text.put(out, Column.USERNAME, b, at);
     // Orders ~ geometric around the segment's mean; spend = orders x log-normal basket.
     double mean = ORDER_MEAN[m.segment];
-    int orders = (int) Math.floor(Math.log(1 - Hash.unit(Hash.of(k, EXTRA + 1)) * 0.999999)
+    long history = (long) Math.floor(Math.log(1 - Hash.unit(Hash.of(k, EXTRA + 1)) * 0.999999)
         / Math.log(mean / (mean + 1)));
+    // A hot customer orders through its first record (copy 0); its duplicates keep their history.
+    int orders = (int) Math.min(Integer.MAX_VALUE, history + (v.copy == 0 ? m.orders : 0));
     out.int32(Column.TOTAL_ORDERS, orders);
     double basket = Math.exp(ORDER_VALUE_MU[m.segment] + 0.5 * Hash.normal(Hash.of(k, EXTRA + 2)));
     out.cents(Column.TOTAL_SPENT, Math.round(orders * basket * 100));

@@ -19,15 +19,16 @@ import java.util.Set;
  * @param spanSeconds time from a customer's creation to its last chance of a life event
  * @param worldRate the world clock: events per world second. Lags, life spans and event times
  *     are world seconds, so the events are the same whatever rate they are sent at
+ * @param hotKeys the customers whose orders make most of the e-commerce topic's events
  */
 public record Life(double eventsPerCustomer, double[] mix, double closureRate, double spanSeconds,
-    double worldRate) implements Serializable {
+    double worldRate, HotKeys hotKeys) implements Serializable {
   public static final int OPPORTUNITIES = 8;
   static final String KEY = "stream";
   static final Life DEFAULTS = new Life(2.0, new double[] {0.35, 0.25, 0.25, 0.15}, 0.10, 40,
-      1_000);
+      1_000, HotKeys.OFF);
   private static final Set<String> KEYS = Set.of("life_events_per_customer", "life_event_mix",
-      "closure_rate", "life_span_seconds", "world_events_per_second");
+      "closure_rate", "life_span_seconds", "world_events_per_second", HotKeys.KEY);
 
   public Life {
     mix = mix.clone();
@@ -68,7 +69,8 @@ public record Life(double eventsPerCustomer, double[] mix, double closureRate, d
         Scenario.weights(where, node, "life_event_mix", d.mix, 4, false),
         Scenario.rate(where, node, "closure_rate", d.closureRate),
         Scenario.number(where, node, "life_span_seconds", d.spanSeconds, 0.001, 365 * 86_400),
-        Scenario.number(where, node, "world_events_per_second", d.worldRate, 1, 1e9));
+        Scenario.number(where, node, "world_events_per_second", d.worldRate, 1, 1e9),
+        node.has(HotKeys.KEY) ? HotKeys.override(where, d.hotKeys, node.get(HotKeys.KEY)) : d.hotKeys);
   }
 
   JsonNode toJson(ObjectMapper json) {
@@ -78,6 +80,7 @@ public record Life(double eventsPerCustomer, double[] mix, double closureRate, d
     n.put("closure_rate", closureRate);
     n.put("life_span_seconds", spanSeconds);
     n.put("world_events_per_second", worldRate);
+    n.set(HotKeys.KEY, hotKeys.toJson(json));
     return n;
   }
 
@@ -85,7 +88,7 @@ public record Life(double eventsPerCustomer, double[] mix, double closureRate, d
   public boolean equals(Object o) {
     return o instanceof Life l && eventsPerCustomer == l.eventsPerCustomer
         && Arrays.equals(mix, l.mix) && closureRate == l.closureRate
-        && spanSeconds == l.spanSeconds && worldRate == l.worldRate;
+        && spanSeconds == l.spanSeconds && worldRate == l.worldRate && hotKeys.equals(l.hotKeys);
   }
 
   @Override

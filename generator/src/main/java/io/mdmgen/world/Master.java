@@ -39,6 +39,8 @@ public final class Master {
   int lastActivityDay;
   boolean active;
   boolean closed;
+  /** Shop orders placed in the stream (a hot customer's), beyond those the shop's history holds. */
+  long orders;
 
   /** Makes this master a copy of {@code o}. */
   public void copyFrom(Master o) {
@@ -75,6 +77,7 @@ public final class Master {
     lastActivityDay = o.lastActivityDay;
     active = o.active;
     closed = o.closed;
+    orders = o.orders;
   }
 
   /** The address record {@code v} holds: the home, or the one before the move if it is stale. */

@@ -85,6 +85,7 @@ public final class World {
     long k = masterKey(index);
     m.index = index;
     m.key = k;
+    m.orders = 0;
     long where = households.locate(householdBlocks, householdSizes, index);
     long head = where >>> 3;
     int position = (int) (where & 7);
@@ -139,6 +140,17 @@ public final class World {
    */
   public long live(Master m, LifeEvent e, int chance, int day) {
     return lives.live(m, e, chance, day);
+  }
+
+  /** The columns a shop order changes: its e-commerce record's order count and spend. */
+  public static final long ORDER_COLUMNS = bit(Column.TOTAL_ORDERS) | bit(Column.TOTAL_SPENT);
+
+  /**
+   * Makes {@code m} a customer that has placed {@code orders} orders in the stream: its first
+   * e-commerce record counts them and their spend.
+   */
+  public void ordered(Master m, long orders) {
+    m.orders = orders;
   }
 
   /** Fills {@code v} with the variation of record {@code copy} of {@code source} for {@code m}. */

@@ -165,6 +165,45 @@ class StreamIT {
     return out;
   }
 
+  /**
+   * Hot keys: a pool of 1 % of the shop records the run sees, whose orders are half the shop's
+   * events; Confluent's Python client counts, by key, that the top 1 % carry that half.
+   */
+  @Test
+  void hotKeysGiveTheTopOnePercentOfKeysTheConfiguredShare() throws Exception {
+    long events = 150_000;
+    String demo = java.nio.file.Files.readString(StreamSandbox.FAST_DEMO);
+    java.util.function.IntFunction<String> withPool = k -> demo.replace("stream:\n",
+        "stream:\n  hot_keys: {customers: " + k + ", share: 0.5, exponent: 1.0}\n");
+    java.util.function.IntToLongFunction keys = k -> {
+      io.mdmgen.world.WorldSpec spec = new io.mdmgen.world.WorldSpec(42,
+          java.time.LocalDate.parse("2026-01-01"), io.mdmgen.world.Scenario.parse(withPool.apply(k)));
+      io.mdmgen.events.StreamPlan plan = io.mdmgen.events.StreamPlan.of(spec,
+          io.mdmgen.events.RateProfile.constant(5_000), false);
+      return io.mdmgen.events.KeyShares.of(spec.world(), plan, io.mdmgen.events.EventOffset.START, events).keys();
+    };
+    int pool = (int) (keys.applyAsLong((int) (keys.applyAsLong(10) / 100)) / 100);
+    Path dir = work.resolve("hot");
+    java.nio.file.Files.createDirectories(dir);
+    Path scenario = java.nio.file.Files.writeString(dir.resolve("hot.yaml"), withPool.apply(pool));
+    Cli.Result r = StreamSandbox.stream(dir, "--events-per-second", "5000", "--duration", "30s",
+        "--scenario", scenario.toString(), "--topic-prefix", "hot.");
+    assertEquals(0, r.exit(), r.stdout() + r.stderr());
+    assertTrue(r.stdout().contains("hot keys: orders of " + pool + " customers are"), r.stdout());
+    JsonNode report = new ObjectMapper().readTree(dir.resolve("stream-report.json").toFile());
+    JsonNode hot = report.get("hot_keys");
+    assertEquals(0.5, hot.get("configured_order_share").asDouble());
+
+    StreamSandbox.Verified v = StreamSandbox.verify(dir, "hot.", "--expect-hot-share", "0.5",
+        "--share-tolerance", "0.02");
+    assertEquals(0, v.exit(), v.summary().toPrettyString() + v.stderr());
+    JsonNode shop = v.summary().at("/topics/hot.ecommerce.customers");
+    assertEquals(shop.get("keys").asLong(), hot.get("keys").asLong(), "keys the report counted");
+    assertEquals(shop.get("top_1_percent_share").asDouble(), hot.get("top_1_percent_share").asDouble(),
+        1e-9, "the report's top 1 % share is the consumer's");
+    assertEquals(shop.get("records").asLong(), hot.get("events").asLong());
+  }
+
   @Test
   void aRestartFromTheCheckpointGoesOnAtTheNextEventWithoutAGap() throws Exception {
     Path checkpoint = work.resolve("restart-checkpoint");
