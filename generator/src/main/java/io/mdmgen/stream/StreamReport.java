@@ -192,7 +192,7 @@ public record StreamReport(String topicPrefix, long firstEvent, long nextEvent, 
           a[1], 100 * (ratio(a) - 1), a[0]);
     }
     hotKeys.ifPresent(h -> out.printf(Locale.ROOT, "  hot keys: orders of %,d customers are %.1f%% of"
-        + " %s's events (configured %.1f%%); its top 1%% of %,d keys carry %.1f%%%n",
+        + " the events on %s (configured %.1f%%); the top 1%% of its %,d keys carry %.1f%%%n",
         h.configured().customers(), 100 * h.shares().orderShare(),
         Topic.of(SourceSystem.ECOMMERCE).name(topicPrefix), 100 * h.configured().share(),
         h.shares().keys(), 100 * h.shares().topShare()));
