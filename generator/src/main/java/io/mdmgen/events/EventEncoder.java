@@ -161,7 +161,7 @@ final class EventEncoder {
     int rank = hot.rank(master);
     orders = rank < 0 ? 0 : hot.before(rank, step);
     world.ordered(m, orders);
-    int closing = rank >= 0 ? Life.OPPORTUNITIES + 1 : world.closingChance(key);
+    int closing = hot.closingChance(world, master, key);
     // An order comes after the life event of its step, if any.
     int last = order ? (int) Math.min(Life.OPPORTUNITIES, (step - master) / plan.spacing()) : chance;
     sequence = 1;

@@ -20,19 +20,17 @@ public final class HotOrders {
   static final byte CHANCE = Life.OPPORTUNITIES + 1;
   /** Neighbouring periods of the grid differ by this factor at most. */
   private static final double GRID = 1.05;
-  static final HotOrders NONE = new HotOrders(new long[0], new int[0], new long[0], 0);
+  static final HotOrders NONE = new HotOrders(new long[0], new int[0], new long[0]);
 
   private final long[] customers;
   /** Runs of ranks sharing a period: ranks [runStart[i], runStart[i + 1]) order every runPeriod[i] steps. */
   private final int[] runStart;
   private final long[] runPeriod;
-  private final double eventsPerStep;
 
-  private HotOrders(long[] customers, int[] runStart, long[] runPeriod, double eventsPerStep) {
+  private HotOrders(long[] customers, int[] runStart, long[] runPeriod) {
     this.customers = customers;
     this.runStart = runStart;
     this.runPeriod = runPeriod;
-    this.eventsPerStep = eventsPerStep;
   }
 
   /**
@@ -41,7 +39,7 @@ public final class HotOrders {
    * besides them. Throws if the share asks for more orders than the pool can place, one per
    * customer and step.
    */
-  static double scale(World world, HotKeys hot, double otherEventsPerStep) {
+  static double scale(HotKeys hot, double otherEventsPerStep) {
     if (!hot.on()) {
       return 0;
     }
@@ -69,6 +67,11 @@ public final class HotOrders {
     return high;
   }
 
+  /** E-commerce events a step that are orders of {@code hot} at {@code scale}, once the pool exists. */
+  static double eventsPerStep(HotKeys hot, double scale) {
+    return hot.on() ? events(weights(hot), scale, new long[hot.customers()]) : 0;
+  }
+
   /** The orders of {@code hot} in {@code world} at {@code scale} (from {@link #scale}). */
   static HotOrders of(World world, HotKeys hot, double scale) {
     if (!hot.on()) {
@@ -77,7 +80,7 @@ public final class HotOrders {
     int k = hot.customers();
     long[] customers = pool(world, k);
     long[] period = new long[k];
-    double placed = events(weights(hot), scale, period);
+    events(weights(hot), scale, period);
     int runs = 0;
     int[] runStart = new int[k + 1];
     long[] runPeriod = new long[k];
@@ -89,7 +92,7 @@ public final class HotOrders {
     }
     runStart[runs] = k;
     return new HotOrders(customers, Arrays.copyOf(runStart, runs + 1),
-        Arrays.copyOf(runPeriod, runs), placed);
+        Arrays.copyOf(runPeriod, runs));
   }
 
   /** The pool: the first {@code size} customers with a shop account, by index. */
@@ -131,13 +134,16 @@ public final class HotOrders {
     return Math.max(1, Math.min(Long.MAX_VALUE / 4, Math.round(g)));
   }
 
-  /** E-commerce events a step that are orders, once every hot customer exists. */
-  public double eventsPerStep() {
-    return eventsPerStep;
-  }
-
   public int size() {
     return customers.length;
+  }
+
+  /**
+   * The opportunity at which customer {@code index} (key {@code key}) closes its account: never
+   * for a hot customer, else as {@code world} says.
+   */
+  int closingChance(World world, long index, long key) {
+    return rank(index) >= 0 ? Life.OPPORTUNITIES + 1 : world.closingChance(key);
   }
 
   /** The rank of customer {@code index} in the pool; -1 if it is not hot. */

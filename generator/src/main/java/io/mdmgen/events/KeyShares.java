@@ -1,5 +1,6 @@
 package io.mdmgen.events;
 
+import io.mdmgen.world.Life;
 import io.mdmgen.world.SourceSystem;
 import io.mdmgen.world.World;
 import java.util.Arrays;
@@ -34,7 +35,7 @@ public record KeyShares(long keys, long events, long orders, long topEvents) {
     long[] hotCounts = new long[hot.size() * copies];
     // Any other record has at most a create, eight updates, a delete and its tombstone.
     long base = Math.max(0, from.step() - plan.lag(SourceSystem.ECOMMERCE)
-        - (long) io.mdmgen.world.Life.OPPORTUNITIES * plan.spacing());
+        - (long) Life.OPPORTUNITIES * plan.spacing());
     byte[] counts = new byte[1024];
     long events = 0;
     long orders = 0;

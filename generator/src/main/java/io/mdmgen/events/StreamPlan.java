@@ -29,13 +29,8 @@ public record StreamPlan(WorldSpec spec, RateProfile profile, boolean embedTruth
   /** Throws {@link IllegalArgumentException} if the scenario's hot keys cannot place their share. */
   public static StreamPlan of(WorldSpec spec, RateProfile profile, boolean embedTruth) {
     Scenario s = spec.scenario();
-    double orderScale = 0;
-    double orders = 0;
-    if (s.life().hotKeys().on()) {
-      World world = spec.world();
-      orderScale = HotOrders.scale(world, s.life().hotKeys(), ecommerceEventsPerStep(s));
-      orders = HotOrders.of(world, s.life().hotKeys(), orderScale).eventsPerStep();
-    }
+    double orderScale = HotOrders.scale(s.life().hotKeys(), ecommerceEventsPerStep(s));
+    double orders = HotOrders.eventsPerStep(s.life().hotKeys(), orderScale);
     double stepsPerSecond = s.life().worldRate() / (eventsPerStep(s) + orders);
     long spacing = Math.max(1, Math.round(s.life().spanSeconds() / Life.OPPORTUNITIES * stepsPerSecond));
     long[] lags = new long[SourceSystem.values().length];

@@ -73,10 +73,7 @@ public final class Timeline {
     }
   }
 
-  /** The opportunity at which customer {@code master} closes its account; never for hot ones. */
-  int closingChance(long master, long key) {
-    return hot.rank(master) >= 0 ? Life.OPPORTUNITIES + 1 : world.closingChance(key);
-  }
+
 
   private void lives(long step, Topic topic, SourceSystem source, StepEvents out) {
     for (int k = 1; k <= Life.OPPORTUNITIES; k++) {
@@ -85,7 +82,7 @@ public final class Timeline {
         return;
       }
       long key = world.masterKey(master);
-      LifeEvent e = world.lifeEvent(key, k, closingChance(master, key));
+      LifeEvent e = world.lifeEvent(key, k, hot.closingChance(world, master, key));
       if (e == null) {
         continue;
       }

@@ -101,7 +101,8 @@ public final class StreamJob {
       PrintStream console) throws TimeoutException {
     RateProfile profile = o.profile();
 
-    warmUp(o, StreamPlan.of(o.spec(), profile, o.embedTruth()), ids);
+    StreamPlan plan = StreamPlan.of(o.spec(), profile, o.embedTruth());
+    warmUp(o, plan, ids);
     EventTally tally = new EventTally();
     spark.sparkContext().register(tally, "mdmgen events");
     Clock clock = Clock.SYSTEM;
@@ -168,8 +169,8 @@ public final class StreamJob {
       double seconds = (clock.millis() - Math.max(started, pacer.anchorMillis())) / 1000.0;
       HotKeys hot = o.spec().scenario().life().hotKeys();
       Optional<StreamReport.HotKeyReport> hotKeys = hot.on()
-          ? Optional.of(new StreamReport.HotKeyReport(hot, KeyShares.of(o.spec().world(),
-              StreamPlan.of(o.spec(), profile, o.embedTruth()), control.first(), next - first)))
+          ? Optional.of(new StreamReport.HotKeyReport(hot, KeyShares.of(o.spec().world(), plan,
+              control.first(), next - first)))
           : Optional.empty();
       return new StreamReport(o.topicPrefix(), first, next,
           seconds, tally.snapshot(), pacer, stopped, hotKeys);

@@ -54,6 +54,25 @@ public record StreamReport(String topicPrefix, long firstEvent, long nextEvent, 
    * when the run was shorter than a window.
    */
   long[][] worstWindows() {
+    return windows(counts::inSecond);
+  }
+
+  /**
+   * The whole 10-second window of the run in which Kafka acknowledged the fewest events against
+   * the plan: {start second, acknowledged, planned}; empty when the run was shorter than a window
+   * or its target is beyond counting. A broker that stalls shows here, not in the windows of
+   * events handed over, which the producer's buffer keeps taking.
+   */
+  long[] lowestAckedWindow() {
+    long[][] w = windows(counts::ackedInSecond);
+    return w.length == 0 ? new long[0] : w[0];
+  }
+
+  /**
+   * The lowest and highest whole 10-second windows of {@code perSecond} against the plan, each
+   * {start second, events, planned}; empty when there is none or the target is beyond counting.
+   */
+  private long[][] windows(java.util.function.IntToLongFunction perSecond) {
     // Second 0 starts when the run's clock did; the second of the last event may be partial.
     int complete = (int) ((counts.lastMillis() - pacer.anchorMillis()) / 1000);
     long[] low = null;
@@ -61,7 +80,7 @@ public record StreamReport(String topicPrefix, long firstEvent, long nextEvent, 
     for (int s = 0; s + WINDOW <= complete; s++) {
       long events = 0;
       for (int i = s; i < s + WINDOW; i++) {
-        events += counts.inSecond(i);
+        events += perSecond.applyAsLong(i);
       }
       long planned = pacer.plannedBetween(s, s + WINDOW);
       if (planned < 0) {
@@ -76,32 +95,6 @@ public record StreamReport(String topicPrefix, long firstEvent, long nextEvent, 
       }
     }
     return low == null ? new long[0][] : new long[][] {low, high};
-  }
-
-  /**
-   * The whole 10-second window of the run in which Kafka acknowledged the fewest events against
-   * the plan: {start second, acknowledged, planned}; empty when the run was shorter than a window
-   * or its target is beyond counting. A broker that stalls shows here, not in the windows of
-   * events handed over, which the producer's buffer keeps taking.
-   */
-  long[] lowestAckedWindow() {
-    int complete = (int) ((counts.lastMillis() - pacer.anchorMillis()) / 1000);
-    long[] low = new long[0];
-    for (int s = 0; s + WINDOW <= complete; s++) {
-      long acked = 0;
-      for (int i = s; i < s + WINDOW; i++) {
-        acked += counts.ackedInSecond(i);
-      }
-      long planned = pacer.plannedBetween(s, s + WINDOW);
-      if (planned < 0) {
-        return new long[0];
-      }
-      long[] w = {s, acked, planned};
-      if (low.length == 0 || ratio(w) < ratio(low)) {
-        low = w;
-      }
-    }
-    return low;
   }
 
   private static double ratio(long[] w) {
