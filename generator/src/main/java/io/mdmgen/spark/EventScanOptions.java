@@ -13,9 +13,14 @@ import java.util.Map;
 /**
  * What a stream of events reads, and its round trip through Spark's string options (the profile
  * as it is written, and the base rate it was read with).
+ *
+ * @param durationSeconds how long a run lasts (infinite: until stopped)
+ * @param stopFile a file on the driver whose appearance asks the source to admit no more events
+ *     (Spark builds the source from these options, so there is no object to call)
  */
 public record EventScanOptions(WorldSpec spec, RateProfile profile, boolean embedTruth,
-    int[] schemaIds, String topicPrefix, int partitions, String control) implements Serializable {
+    int[] schemaIds, String topicPrefix, int partitions, double durationSeconds, String stopFile)
+    implements Serializable {
 
   StreamPlan plan() {
     return StreamPlan.of(spec, profile, embedTruth);
@@ -32,7 +37,8 @@ public record EventScanOptions(WorldSpec spec, RateProfile profile, boolean embe
     m.put("schema_ids", String.join(",", Arrays.stream(schemaIds).mapToObj(Integer::toString).toList()));
     m.put("topic_prefix", topicPrefix);
     m.put("partitions", Integer.toString(partitions));
-    m.put("control", control);
+    m.put("duration_seconds", Double.toString(durationSeconds));
+    m.put("stop_file", stopFile);
     return m;
   }
 
@@ -45,6 +51,7 @@ public record EventScanOptions(WorldSpec spec, RateProfile profile, boolean embe
         Arrays.stream(o.get("schema_ids").split(",")).mapToInt(Integer::parseInt).toArray(),
         o.get("topic_prefix"),
         Integer.parseInt(o.get("partitions")),
-        o.get("control"));
+        Double.parseDouble(o.get("duration_seconds")),
+        o.get("stop_file"));
   }
 }

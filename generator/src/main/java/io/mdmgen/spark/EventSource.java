@@ -2,12 +2,16 @@ package io.mdmgen.spark;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mdmgen.events.Clock;
 import io.mdmgen.events.EventOffset;
 import io.mdmgen.events.Pacer;
 import io.mdmgen.events.RateProfile;
 import io.mdmgen.events.StreamPlan;
 import io.mdmgen.events.Timeline;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -26,6 +30,7 @@ import org.apache.spark.sql.connector.read.ScanBuilder;
 import org.apache.spark.sql.connector.read.streaming.MicroBatchStream;
 import org.apache.spark.sql.connector.read.streaming.Offset;
 import org.apache.spark.sql.connector.read.streaming.ReadLimit;
+import org.apache.spark.sql.connector.read.streaming.ReportsSourceMetrics;
 import org.apache.spark.sql.connector.read.streaming.SupportsAdmissionControl;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
@@ -106,30 +111,39 @@ public final class EventSource implements TableProvider {
 
     @Override
     public MicroBatchStream toMicroBatchStream(String checkpointLocation) {
-      return new Stream(options, StreamControl.of(options.control()));
+      return new Stream(options);
     }
   }
 
-  private static final class Stream implements MicroBatchStream, SupportsAdmissionControl {
+  /**
+   * The source's side of a run: where it began and stops, its clock once started, what it has
+   * admitted, and whether it is closing; reported to the job in each progress ({@link SourceState}).
+   */
+  private static final class Stream implements MicroBatchStream, SupportsAdmissionControl,
+      ReportsSourceMetrics {
     private final EventScanOptions options;
     private final StreamPlan plan;
-    private final StreamControl control;
     private final Timeline timeline;
     private final long maxPerBatch;
     private final Admission admission = new Admission();
-    private final EventTally tally;
+    private final Clock clock = Clock.SYSTEM;
+    private final Path stopFile;
+    private EventOffset first;
+    private long stopN = Long.MAX_VALUE;
+    private Pacer pacer;
+    private long admittedN = -1;
+    private boolean closing;
     /** Warm-up micro-batches of this run so far. */
     private int warmUps;
     /** When the last of them was admitted. */
     private long warmUpMillis = -1;
 
-    Stream(EventScanOptions options, StreamControl control) {
+    Stream(EventScanOptions options) {
       this.options = options;
       this.plan = options.plan();
-      this.control = control;
       this.timeline = new Timeline(plan.spec().world(), plan);
       this.maxPerBatch = Math.max(1, (long) Math.ceil(plan.profile().rate()));
-      this.tally = control.tally();
+      this.stopFile = Path.of(options.stopFile());
     }
 
     @Override
@@ -152,56 +166,72 @@ public final class EventSource implements TableProvider {
       throw new UnsupportedOperationException("latestOffset(Offset, ReadLimit) is the entry point");
     }
 
-    @Override
-    public Offset latestOffset(Offset start, ReadLimit limit) {
-      EventOffset from = ((EventsOffset) start).position();
-      control.begin(from);
-      if (!control.admitting()) {
-        // Stopping: the rest of the step in flight, so no create lacks its truth record.
-        EventOffset tail = timeline.stepEnd(from);
-        if (tail.n() == from.n()) {
-          return start;
+    /** Notes where the run starts; fixes where a bounded run stops. */
+    private synchronized void begin(EventOffset from) {
+      if (first == null) {
+        first = from;
+        if (!Double.isInfinite(options.durationSeconds())) {
+          stopN = Pacer.stopAfter(plan.profile(), from.n(), options.durationSeconds());
         }
-        control.admitted(tail.n());
-        return new EventsOffset(tail);
       }
-      if (control.pacer() == null) {
-        if (warmUps < WARM_UP_BATCHES && from.n() < control.stopN()) {
+    }
+
+    @Override
+    public synchronized Offset latestOffset(Offset start, ReadLimit limit) {
+      EventOffset from = ((EventsOffset) start).position();
+      begin(from);
+      if (!closing && Files.exists(stopFile)) {
+        closing = true;
+        // The rest of the step in flight, so no create lacks its truth record.
+        admittedN = timeline.stepEnd(from).n();
+      }
+      if (closing) {
+        return admittedN <= from.n() ? start : new EventsOffset(timeline.stepEnd(from));
+      }
+      if (pacer == null) {
+        long now = clock.millis();
+        if (warmUps < WARM_UP_BATCHES && from.n() < stopN) {
           // Micro-batches without events (the offset moves, the position does not): they get
           // Spark's planning and task code compiled, and the last shows how long a warm batch
-          // takes from here until its tasks run. No event leaves before the clock starts.
+          // takes from here until the next is asked for. No event leaves before the clock starts.
           warmUps++;
-          warmUpMillis = control.clock().millis();
-          control.admitted(from.n());
+          warmUpMillis = now;
+          admittedN = from.n();
           return new EventsOffset(from, ((EventsOffset) start).warmUp() + 1);
         }
         // The clock starts when the first paced tasks will be running, not now: otherwise the
         // events due meanwhile leave late, in a burst.
-        long now = control.clock().millis();
-        long started = tally.snapshot().unpacedStartMillis();
-        long lead = started == Long.MIN_VALUE || warmUpMillis < 0 ? 0 : started - warmUpMillis;
-        control.anchor(control.firstN(), now + Math.max(0, Math.min(lead, MAX_LEAD_MILLIS)));
+        long lead = warmUpMillis < 0 ? 0 : now - warmUpMillis;
+        pacer = Pacer.start(plan.profile(), first.n(), now + Math.min(lead, MAX_LEAD_MILLIS));
       }
       long now = System.nanoTime();
       long cap = Math.min(maxPerBatch, admission.next(from.n(), now));
-      long end = Math.min(control.dueNow(AHEAD_SECONDS), from.n() + cap);
+      long end = Math.min(Math.min(pacer.dueBy(clock.millis(), AHEAD_SECONDS), stopN), from.n() + cap);
       if (end <= from.n()) {
         return start;
       }
       EventOffset to = timeline.advance(from, end - from.n());
-      if (to.n() >= control.stopN()) {
+      if (to.n() >= stopN) {
         to = timeline.stepEnd(to); // a bounded run ends with a whole step, too
       }
       admission.admitted(from.n(), to.n(), now);
-      control.admitted(to.n());
+      admittedN = to.n();
       return new EventsOffset(to);
     }
 
     @Override
-    public InputPartition[] planInputPartitions(Offset start, Offset end) {
+    public synchronized Map<String, String> metrics(Optional<Offset> latestConsumedOffset) {
+      if (first == null) {
+        return Map.of();
+      }
+      return new SourceState(first, stopN, admittedN, closing,
+          pacer == null ? -1 : pacer.anchorMillis(), pacer == null ? 0 : pacer.anchorSeconds()).metrics();
+    }
+
+    @Override
+    public synchronized InputPartition[] planInputPartitions(Offset start, Offset end) {
       EventOffset from = ((EventsOffset) start).position();
-      control.begin(from); // a batch replayed after a restart comes before any latestOffset
-      Pacer pacer = control.pacer();
+      begin(from); // a batch replayed after a restart comes before any latestOffset
       long to = ((EventsOffset) end).position().n();
       int parts = options.partitions();
       InputPartition[] out = new InputPartition[parts];

@@ -2,6 +2,7 @@ package io.mdmgen.spark;
 
 import io.mdmgen.events.Clock;
 import io.mdmgen.events.DueHeader;
+import io.mdmgen.events.EventCounts;
 import io.mdmgen.events.EventCursor;
 import io.mdmgen.events.Pacer;
 import io.mdmgen.events.StreamPlan;
@@ -12,6 +13,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -27,6 +29,7 @@ import org.apache.spark.sql.connector.catalog.SupportsWrite;
 import org.apache.spark.sql.connector.catalog.TableCapability;
 import org.apache.spark.sql.connector.catalog.TableProvider;
 import org.apache.spark.sql.connector.expressions.Transform;
+import org.apache.spark.sql.connector.read.streaming.ReportsSinkMetrics;
 import org.apache.spark.sql.connector.write.DataWriter;
 import org.apache.spark.sql.connector.write.LogicalWriteInfo;
 import org.apache.spark.sql.connector.write.PhysicalWriteInfo;
@@ -36,6 +39,7 @@ import org.apache.spark.sql.connector.write.WriterCommitMessage;
 import org.apache.spark.sql.connector.write.streaming.StreamingDataWriterFactory;
 import org.apache.spark.sql.connector.write.streaming.StreamingWrite;
 import org.apache.spark.sql.streaming.DataStreamWriter;
+import org.apache.spark.sql.streaming.StreamingQueryProgress;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.util.CaseInsensitiveStringMap;
 
@@ -85,11 +89,22 @@ public final class KafkaEventSink implements TableProvider {
     EventScanOptions options = EventScanOptions.from(properties);
     // The plan is made here, once, not by every task (hot keys solve for their order rates).
     return new EventTable(new Writers(options, options.plan(), properties.get(BOOTSTRAP), producer,
-        Boolean.parseBoolean(properties.get(DUE_HEADER)), StreamControl.of(options.control()).tally()));
+        Boolean.parseBoolean(properties.get(DUE_HEADER))));
   }
 
-  private record EventTable(Writers writers) implements SupportsWrite, WriteBuilder, Write,
-      StreamingWrite {
+  /**
+   * The sink's driver side: it adds up the {@link EventCounts} its tasks send back with their
+   * commits and reports each micro-batch's in the query's progress ({@link #batchCounts}).
+   */
+  private static final class EventTable implements SupportsWrite, WriteBuilder, Write,
+      StreamingWrite, ReportsSinkMetrics {
+    private final Writers writers;
+    private volatile Map<String, String> lastBatch = Map.of();
+
+    EventTable(Writers writers) {
+      this.writers = writers;
+    }
+
     @Override
     public String name() {
       return "mdmgen.kafka";
@@ -131,15 +146,44 @@ public final class KafkaEventSink implements TableProvider {
     }
 
     @Override
-    public void commit(long epochId, WriterCommitMessage[] messages) {}
+    public void commit(long epochId, WriterCommitMessage[] messages) {
+      EventCounts batch = new EventCounts();
+      for (WriterCommitMessage m : messages) {
+        batch.merge(((Sent) m).counts());
+      }
+      lastBatch = Map.of(EPOCH, Long.toString(epochId), COUNTS, batch.text());
+    }
 
     @Override
     public void abort(long epochId, WriterCommitMessage[] messages) {}
+
+    @Override
+    public Map<String, String> metrics() {
+      return lastBatch;
+    }
   }
+
+  private static final String EPOCH = "epoch";
+  private static final String COUNTS = "counts";
+
+  /**
+   * The counts of the last micro-batch written before {@code progress}, with its id, from the
+   * sink's metrics; empty before the first. Each progress repeats them until the next batch.
+   */
+  public static Optional<Map.Entry<Long, EventCounts>> batchCounts(StreamingQueryProgress progress) {
+    Map<String, String> m = progress.sink() == null ? null : progress.sink().metrics();
+    if (m == null || !m.containsKey(EPOCH)) {
+      return Optional.empty();
+    }
+    return Optional.of(Map.entry(Long.parseLong(m.get(EPOCH)), EventCounts.parse(m.get(COUNTS))));
+  }
+
+  /** What a task sends back with its commit: the counts of the events it sent. */
+  private record Sent(EventCounts counts) implements WriterCommitMessage {}
 
   /** Shipped to the tasks: what they need to encode and send their slices. */
   private record Writers(EventScanOptions options, StreamPlan plan, String bootstrapServers,
-      Map<String, String> producer, boolean dueHeader, EventTally tally)
+      Map<String, String> producer, boolean dueHeader)
       implements StreamingDataWriterFactory {
     @Override
     public DataWriter<InternalRow> createWriter(int partitionId, long taskId, long epochId) {
@@ -155,16 +199,14 @@ public final class KafkaEventSink implements TableProvider {
   }
 
   private static final class SliceWriter implements DataWriter<InternalRow> {
-    private static final WriterCommitMessage SENT = new WriterCommitMessage() {};
-
     private final Writers writers;
     private final StreamPlan plan;
     private final String[] topics = new String[Topic.values().length];
     private final KafkaProducer<byte[], byte[]> producer;
-    private final EventTally.Counts counts = new EventTally.Counts();
+    private final EventCounts counts = new EventCounts();
     private volatile Exception failure;
     /** Acknowledgements, counted on the producer's thread; merged into counts at commit. */
-    private EventTally.Counts acks = new EventTally.Counts();
+    private EventCounts acks = new EventCounts();
     private long headerDue = Long.MIN_VALUE;
     private Headers header;
     /** The pacer of the slice being sent, to say in which second of the run an ack came. */
@@ -199,9 +241,6 @@ public final class KafkaEventSink implements TableProvider {
           writers.options().schemaIds(), r.from(), r.to(), r.part(), r.parts());
       Pacer pacer = r.pacer(plan.profile());
       this.pacer = pacer;
-      if (!r.paced()) {
-        counts.unpacedStart(Clock.SYSTEM.millis());
-      }
       while (cursor.next()) {
         long due = r.paced() ? pacer.dueMillis(cursor.n()) : Clock.SYSTEM.millis();
         long now;
@@ -240,10 +279,9 @@ public final class KafkaEventSink implements TableProvider {
       checkFailure();
       synchronized (this) {
         counts.merge(acks);
-        acks = new EventTally.Counts();
+        acks = new EventCounts();
       }
-      writers.tally().add(counts);
-      return SENT;
+      return new Sent(counts);
     }
 
     @Override

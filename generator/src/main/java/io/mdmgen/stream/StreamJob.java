@@ -1,6 +1,7 @@
 package io.mdmgen.stream;
 
 import io.mdmgen.events.Clock;
+import io.mdmgen.events.EventCounts;
 import io.mdmgen.events.EventCursor;
 import io.mdmgen.events.EventOffset;
 import io.mdmgen.events.KeyShares;
@@ -14,17 +15,21 @@ import io.mdmgen.sinks.kafka.SchemaRegistry;
 import io.mdmgen.sinks.kafka.SharedProducers;
 import io.mdmgen.spark.EventScanOptions;
 import io.mdmgen.spark.EventSource;
-import io.mdmgen.spark.EventTally;
 import io.mdmgen.spark.KafkaEventSink;
-import io.mdmgen.spark.StreamControl;
+import io.mdmgen.spark.SourceState;
 import io.mdmgen.world.HotKeys;
 import io.mdmgen.world.WorldSpec;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -37,7 +42,6 @@ import org.apache.kafka.common.utils.Utils;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
 import org.apache.spark.sql.streaming.StreamingQueryException;
-import org.apache.spark.sql.streaming.StreamingQueryProgress;
 import org.apache.spark.sql.streaming.Trigger;
 
 /**
@@ -54,6 +58,7 @@ public final class StreamJob {
   private static final long OVERTIME_GRACE_MILLIS = 2_000;
   private static final long WARM_UP_EVENTS = 50_000;
   private static final int WARM_UP_BATCH_BYTES = 262_144;
+  private static final String QUERY_NAME = "mdmgen-stream";
 
   private StreamJob() {}
 
@@ -103,31 +108,37 @@ public final class StreamJob {
 
     StreamPlan plan = StreamPlan.of(o.spec(), profile, o.embedTruth());
     warmUp(o, plan, ids);
-    EventTally tally = new EventTally();
-    spark.sparkContext().register(tally, "mdmgen events");
     Clock clock = Clock.SYSTEM;
-    StreamControl control = StreamControl.open(profile, o.durationSeconds(), tally, clock);
+    RunProgress run = new RunProgress(QUERY_NAME, clock);
+    Path stopFile = Path.of(System.getProperty("java.io.tmpdir"), "mdmgen-stop-" + UUID.randomUUID());
+    spark.streams().addListener(run);
     long started = clock.millis();
     String stopped = null;
     try {
-      StreamingQuery query = toKafka(spark, o, ids, control);
+      StreamingQuery query = toKafka(spark, o, ids, stopFile);
       long nextLive = started + LIVE_EVERY_MILLIS;
       long lastCommitted = -1;
       long progressMillis = clock.millis();
       long longestGap = 0;
-      while (query.isActive() && !control.finished()) {
+      while (query.isActive() && !run.finished()) {
         long now = clock.millis();
-        if (control.committedN() != lastCommitted) {
-          lastCommitted = control.committedN();
-          if (control.pacer() != null) {
-            longestGap = Math.max(longestGap, now - Math.max(progressMillis, control.pacer().anchorMillis()));
+        Optional<Pacer> pacer = run.pacer(profile);
+        long since = Math.max(progressMillis, pacer.map(Pacer::anchorMillis).orElse(Long.MIN_VALUE));
+        if (run.committedN() != lastCommitted) {
+          lastCommitted = run.committedN();
+          if (pacer.isPresent()) {
+            longestGap = Math.max(longestGap, now - since);
           }
           progressMillis = now;
+          since = now;
         }
         // A micro-batch commits after its producer's flush: no commit while the clock runs means
-        // Kafka is not acknowledging what was sent (or the tasks cannot send at all).
-        long stalled = control.pacer() == null ? 0 : now - Math.max(progressMillis, control.pacer().anchorMillis());
-        boolean overtime = overtime(control, o.durationSeconds(), clock);
+        // Kafka is not acknowledging what was sent (or the tasks cannot send at all). Before the
+        // clock is known (the first paced batch has not reported yet), no progress at all is.
+        long stalled = pacer.isPresent() ? now - since
+            : run.lastProgressMillis() < 0 ? 0 : now - run.lastProgressMillis();
+        boolean overtime = pacer.isPresent()
+            && now - pacer.get().anchorMillis() >= o.durationSeconds() * 1000 + OVERTIME_GRACE_MILLIS;
         if (stalled >= o.deliveryTimeoutSeconds() * 1000) {
           stopped = String.format(Locale.ROOT, "Kafka acknowledged nothing for %d s"
               + " (--delivery-timeout %s); the run stopped", stalled / 1000,
@@ -141,20 +152,16 @@ public final class StreamJob {
               + " for %d s; the run stopped", stalled / 1000);
           break;
         }
-        if (stop.get() || overtime) {
-          control.closeAdmission(); // let the batch in flight finish, so everything sent is counted
+        if ((stop.get() || overtime) && !Files.exists(stopFile)) {
+          Files.createFile(stopFile); // let the batch in flight finish, so everything sent is counted
         }
         try {
           query.awaitTermination(100);
         } catch (StreamingQueryException e) {
           throw new IllegalStateException("the stream query failed", e);
         }
-        StreamingQueryProgress progress = query.lastProgress();
-        if (progress != null && progress.sources().length > 0 && progress.sources()[0].endOffset() != null) {
-          control.committed(EventOffset.parse(progress.sources()[0].endOffset()).n());
-        }
         if (clock.millis() >= nextLive) {
-          live(console, tally.snapshot(), control.pacer(), o, clock,
+          live(console, run.counts(), run.pacer(profile).orElse(null), o, clock,
               stalled >= STALL_MILLIS ? stalled / 1000 : 0);
           nextLive += LIVE_EVERY_MILLIS;
         }
@@ -163,19 +170,27 @@ public final class StreamJob {
       if (stopped == null && query.exception().isDefined()) {
         throw new IllegalStateException("the stream query failed", query.exception().get());
       }
-      long first = Math.max(0, control.firstN());
-      long next = Math.max(control.committedN(), first);
-      Pacer pacer = control.pacer() != null ? control.pacer() : Pacer.start(profile, first, started);
+      EventOffset firstOffset = run.source().map(SourceState::first).orElse(EventOffset.START);
+      long first = firstOffset.n();
+      long next = Math.max(run.committedN(), first);
+      Pacer pacer = run.pacer(profile).orElse(Pacer.start(profile, first, started));
       double seconds = (clock.millis() - Math.max(started, pacer.anchorMillis())) / 1000.0;
       HotKeys hot = o.spec().scenario().life().hotKeys();
       Optional<StreamReport.HotKeyReport> hotKeys = hot.on()
           ? Optional.of(new StreamReport.HotKeyReport(hot, KeyShares.of(o.spec().world(), plan,
-              control.first(), next - first)))
+              firstOffset, next - first)))
           : Optional.empty();
       return new StreamReport(o.topicPrefix(), first, next,
-          seconds, tally.snapshot(), pacer, stopped, hotKeys);
+          seconds, run.counts(), pacer, stopped, hotKeys);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot ask the stream to stop: " + stopFile, e);
     } finally {
-      control.close();
+      spark.streams().removeListener(run);
+      try {
+        Files.deleteIfExists(stopFile);
+      } catch (IOException e) {
+        // a stray empty file in the temporary directory; nothing reads it again
+      }
       // Records Kafka never acknowledged are dropped, not waited for (they are not counted).
       SharedProducers.closeAll(stopped == null ? java.time.Duration.ofMillis(Long.MAX_VALUE)
           : java.time.Duration.ZERO);
@@ -183,13 +198,15 @@ public final class StreamJob {
   }
 
   /** Starts the query: event source → Kafka event sink. */
-  private static StreamingQuery toKafka(SparkSession spark, Options o, int[] ids,
-      StreamControl control) throws TimeoutException {
-    EventScanOptions scan = new EventScanOptions(o.spec(), o.profile(),
-        o.embedTruth(), ids, o.topicPrefix(), o.partitions(), control.token());
+  private static StreamingQuery toKafka(SparkSession spark, Options o, int[] ids, Path stopFile)
+      throws TimeoutException {
+    EventScanOptions scan = new EventScanOptions(o.spec(), o.profile(), o.embedTruth(), ids,
+        o.topicPrefix(), o.partitions(), o.durationSeconds(), stopFile.toString());
+    // A progress also when no batch ran, so the job soon hears that a closing source is done.
+    spark.conf().set("spark.sql.streaming.noDataProgressEventInterval", "100ms");
     return KafkaEventSink.write(EventSource.read(spark, scan), scan, o.bootstrapServers(),
             o.producer().properties(), o.dueHeader())
-        .queryName("mdmgen-stream")
+        .queryName(QUERY_NAME)
         .option("checkpointLocation", o.checkpoint())
         // Offsets and commits are written beside the next batch, not between batches: the pause
         // between micro-batches is what makes paced events late.
@@ -228,15 +245,8 @@ public final class StreamJob {
     }
   }
 
-  /** True once a bounded run has used its wall-clock time and grace, even if behind its plan. */
-  private static boolean overtime(StreamControl control, double durationSeconds, Clock clock) {
-    Pacer pacer = control.pacer();
-    return pacer != null
-        && clock.millis() - pacer.anchorMillis() >= durationSeconds * 1000 + OVERTIME_GRACE_MILLIS;
-  }
-
   /** One line: the last five whole seconds' rate per topic, against the target. */
-  private static void live(PrintStream console, EventTally.Counts c, Pacer pacer, Options o,
+  private static void live(PrintStream console, EventCounts c, Pacer pacer, Options o,
       Clock clock, long stalledSeconds) {
     if (pacer == null) {
       return;
@@ -272,7 +282,7 @@ public final class StreamJob {
     console.println(line);
   }
 
-  private static long sum(EventTally.Counts c, int from, int to, Topic topic) {
+  private static long sum(EventCounts c, int from, int to, Topic topic) {
     long s = 0;
     for (int i = from; i < to; i++) {
       s += topic == null ? c.inSecond(i) : c.inSecond(i, topic);

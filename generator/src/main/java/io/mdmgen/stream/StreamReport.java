@@ -13,7 +13,7 @@ import io.mdmgen.events.RateProfile;
 import java.util.ArrayList;
 import java.util.List;
 import io.mdmgen.events.Topic;
-import io.mdmgen.spark.EventTally;
+import io.mdmgen.events.EventCounts;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -31,7 +31,7 @@ import java.util.Locale;
  * @param hotKeys the scenario's hot keys, and how the run's shop events spread over keys
  *     (empty without hot keys)
  */
-public record StreamReport(String topicPrefix, long firstEvent, long nextEvent, double seconds, EventTally.Counts counts,
+public record StreamReport(String topicPrefix, long firstEvent, long nextEvent, double seconds, EventCounts counts,
     Pacer pacer, String stopped, Optional<HotKeyReport> hotKeys) {
   /** The hot keys a run was configured with, and the spread of its shop events over keys. */
   public record HotKeyReport(HotKeys configured, KeyShares shares) {}
