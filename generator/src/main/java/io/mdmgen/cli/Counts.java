@@ -27,6 +27,10 @@ final class Counts {
       default -> 0;
     };
     value = value.scaleByPowerOfTen(zeros);
+    if (value.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
+      throw new IllegalArgumentException("'" + text + "' is more than the largest count, "
+          + String.format(Locale.ROOT, "%,d", Long.MAX_VALUE));
+    }
     try {
       long n = value.longValueExact();
       if (n <= 0) {

@@ -3,7 +3,10 @@ package io.mdmgen.cli;
 import io.mdmgen.batch.BatchJob;
 import io.mdmgen.events.Durations;
 import io.mdmgen.events.RateProfile;
+import io.mdmgen.events.StreamPlan;
 import io.mdmgen.sandbox.Sandbox;
+import io.mdmgen.sandbox.TempDirs;
+import io.mdmgen.stream.StreamIdentity;
 import io.mdmgen.sinks.kafka.ProducerOptions;
 import io.mdmgen.sinks.kafka.SchemaRegistry;
 import io.mdmgen.sinks.kafka.SinkException;
@@ -30,6 +33,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -96,7 +100,7 @@ public final class Main implements Callable<Integer> {
   @Option(names = "--topic-prefix", defaultValue = "mdm.", paramLabel = "PREFIX", description = "Stream: topic name prefix. Default: ${DEFAULT-VALUE}")
   String topicPrefix;
 
-  @Option(names = "--topic-partitions", defaultValue = "0", paramLabel = "N", description = "Stream: partitions of topics mdmgen creates. Default: the brokers' default.")
+  @Option(names = "--topic-partitions", defaultValue = "0", paramLabel = "N", description = "Stream: partitions of topics mdmgen creates; 0 (the default): the brokers' default.")
   int topicPartitions;
 
   @Option(names = "--checkpoint", paramLabel = "DIR|URI", description = "Stream: checkpoint directory (or a Hadoop file system URI: hdfs://, gs://, s3a://); a rerun with it goes on at the next event. Default: a temporary one.")
@@ -140,7 +144,7 @@ public final class Main implements Callable<Integer> {
       description = "overwrite or append (append continues after the customers already in the tables). Default: ${DEFAULT-VALUE}.")
   WriteMode writeMode;
 
-  @Option(names = "--partitions", defaultValue = "0", paramLabel = "N", description = "Spark partitions per table (batch; default one per 2M source records, at least 2 per core) or tasks per micro-batch (stream; default one per core).")
+  @Option(names = "--partitions", defaultValue = "0", paramLabel = "N", description = "Spark partitions per table (batch) or tasks per micro-batch (stream); 0 (the default): one per 2M source records and at least 2 per core (batch), one per core (stream).")
   int partitions;
 
   @Option(names = "--embed-truth", description = "Also write customer_id (the master) into the source tables.")
@@ -166,6 +170,8 @@ public final class Main implements Callable<Integer> {
    * over (and the failed write with its settings). Without --debug the failure is reported once,
    * in our own line with its root cause.
    */
+  /** Where a stream without --checkpoint keeps its checkpoint (removed after the run). */
+  private static final String TEMP_CHECKPOINT = "mdmgen-checkpoint-";
   private static final String[] TASK_FAILURE_LOGGERS = {
       "org.apache.spark.executor.Executor",
       "org.apache.spark.scheduler.TaskSetManager",
@@ -188,7 +194,27 @@ public final class Main implements Callable<Integer> {
   /** ORC codecs Spark writes. */
   enum OrcCompression { zstd, snappy, lz4, zlib, none }
 
+  /**
+   * Spark 4.0.0 makes its session artifact directory under the working directory, not the
+   * temporary one (SPARK-52396), and leaves it behind empty.
+   */
+  private static final Path SPARK_ARTIFACTS = Path.of("artifacts");
+
   public static void main(String[] args) {
+    if (!Files.exists(SPARK_ARTIFACTS)) {
+      // After Spark's own hook (priority 25) has deleted the session's directory inside it.
+      org.apache.spark.util.ShutdownHookManager.addShutdownHook(20, new scala.runtime.AbstractFunction0<>() {
+        @Override
+        public scala.runtime.BoxedUnit apply() {
+          try {
+            Files.deleteIfExists(SPARK_ARTIFACTS); // only if empty: DirectoryNotEmptyException else
+          } catch (IOException e) {
+            // not empty: someone put something there
+          }
+          return scala.runtime.BoxedUnit.UNIT;
+        }
+      });
+    }
     System.exit(commandLine().execute(args));
   }
 
@@ -337,7 +363,8 @@ public final class Main implements Callable<Integer> {
       SchemaRegistry registry = new SchemaRegistry(registryUrl, auth);
       String cp = checkpoint;
       if (cp == null) {
-        tempCheckpoint = Files.createTempDirectory("mdmgen-checkpoint-");
+        TempDirs.removeStale(TEMP_CHECKPOINT); // of runs that died without cleaning up
+        tempCheckpoint = TempDirs.create(TEMP_CHECKPOINT);
         cp = tempCheckpoint.toString();
       } else if (!Warehouse.isUri(cp)) { // a local directory
         writable("--checkpoint", Path.of(cp));
@@ -345,7 +372,16 @@ public final class Main implements Callable<Integer> {
       StreamJob.Options options = new StreamJob.Options(spec, profile, seconds,
           embedTruth, bootstrap, registry, producer, topicPrefix, topicPartitions, cp, partitions,
           deliverySeconds, dueHeader);
+      StreamIdentity identity = StreamIdentity.of(StreamPlan.of(spec, profile, embedTruth), topicPrefix, embedTruth);
+      if (tempCheckpoint == null) {
+        resumable(checkpoint, identity);
+      }
       int[] ids = StreamJob.prepare(options);
+      try {
+        identity.write(cp);
+      } catch (IOException e) {
+        throw new BadInput("--checkpoint " + checkpoint + ": cannot write to it: " + e.getMessage());
+      }
       SparkSession spark = SparkSessions.streaming(sparkMaster());
       if (options.partitions() == 0) { // one task per core the executors have
         options = options.withPartitions(spark.sparkContext().defaultParallelism());
@@ -371,7 +407,7 @@ public final class Main implements Callable<Integer> {
             bootstrap, topicPrefix, Double.isInfinite(seconds) ? "until Ctrl-C"
                 : "for " + (duration != null ? duration : Durations.text(seconds)));
         StreamReport result = StreamJob.run(spark, options, ids, stop, System.out);
-        result.print(System.out);
+        result.print(System.out, tempCheckpoint == null);
         result.write(reportFile);
         System.out.println("  report: " + reportFile.toAbsolutePath());
         if (result.stopped() != null) {
@@ -389,18 +425,24 @@ public final class Main implements Callable<Integer> {
         sandbox.close();
       }
       if (tempCheckpoint != null) {
-        deleteTree(tempCheckpoint);
+        TempDirs.delete(tempCheckpoint);
       }
       done.countDown();
     }
   }
 
-  private static void deleteTree(Path dir) {
-    try (var files = Files.walk(dir)) {
-      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+  /** Refuses a checkpoint whose stream was started with other options than {@code identity}'s. */
+  private static void resumable(String checkpoint, StreamIdentity identity) {
+    Optional<StreamIdentity> stored;
+    try {
+      stored = StreamIdentity.read(checkpoint);
     } catch (IOException e) {
-      // temporary: left to the OS
+      throw new BadInput("--checkpoint " + checkpoint + ": cannot read it: " + e.getMessage());
     }
+    stored.flatMap(identity::differenceFrom).ifPresent(d -> {
+      throw new BadInput("--checkpoint " + checkpoint + ": its stream was started with " + d
+          + "; resume with the options it was started with, or give a new --checkpoint");
+    });
   }
 
   private int batch() throws IOException {
@@ -424,6 +466,7 @@ public final class Main implements Callable<Integer> {
       throw new BadInput("--warehouse: only for --sink hive (the sink is " + sink + ")");
     }
     WorldSpec spec = new WorldSpec(seed, date(), scenario());
+    Planner.checkScale(spec.scenario(), 0, total, unique); // again with the appended-to rows later
     String sparkMaster = sparkMaster();
     Warehouse wh = sink == Sink.hive ? Warehouse.of(warehouse, SparkSessions.underSparkSubmit()) : null;
     Path reportFile = report != null ? report

@@ -14,13 +14,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
@@ -37,15 +36,19 @@ public final class Sandbox implements AutoCloseable {
   /** Owners close the sandbox themselves, after their clean stop; this hook is the safety net. */
   private static final long OWNER_GRACE_SECONDS = 40;
 
+  private static final String TEMP_PREFIX = "mdmgen-sandbox-";
+
   private final Path dir;
+  private final Optional<Watchdog> watchdog;
   private final List<Process> processes = new ArrayList<>();
   private final CountDownLatch closed = new CountDownLatch(1);
   private final Thread onExit = new Thread(this::stopUnlessClosed, "mdmgen-sandbox-stop");
   private int kafkaPort;
   private int registryPort;
 
-  private Sandbox(Path dir) {
+  private Sandbox(Path dir, Optional<Watchdog> watchdog) {
     this.dir = dir;
+    this.watchdog = watchdog;
   }
 
   /**
@@ -56,7 +59,9 @@ public final class Sandbox implements AutoCloseable {
   public static Sandbox start(int kafkaPort, int registryPort) {
     Sandbox s;
     try {
-      s = new Sandbox(Files.createTempDirectory("mdmgen-sandbox-"));
+      TempDirs.removeStale(TEMP_PREFIX); // of sandboxes that died without cleaning up
+      Path dir = TempDirs.create(TEMP_PREFIX);
+      s = new Sandbox(dir, watchdog(dir));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -77,6 +82,17 @@ public final class Sandbox implements AutoCloseable {
         throw new UncheckedIOException(io);
       }
       throw (RuntimeException) e;
+    }
+  }
+
+  /** The servers' watchdog, or none (with a warning) where no shell can be started. */
+  private static Optional<Watchdog> watchdog(Path dir) {
+    try {
+      return Optional.of(Watchdog.start(dir));
+    } catch (IOException e) {
+      System.err.println("mdmgen: cannot start sh to watch the sandbox's servers (" + e.getMessage()
+          + "); if this JVM is killed with -9 they keep running");
+      return Optional.empty();
     }
   }
 
@@ -121,7 +137,7 @@ public final class Sandbox implements AutoCloseable {
     }
     Process kafka = java(List.of("-Xmx1g", "-cp", classPath(), "kafka.Kafka", config.toString()),
         Map.of(), dir.resolve("kafka.log"));
-    processes.add(kafka);
+    serve(kafka);
     long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
     Map<String, Object> admin = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
         AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000,
@@ -152,8 +168,16 @@ public final class Sandbox implements AutoCloseable {
     Process p = java(List.of("-Xmx512m", "-jar", jar.toString()), Map.of(
         "QUARKUS_HTTP_HOST", "127.0.0.1",
         "QUARKUS_HTTP_PORT", Integer.toString(registryPort)), dir.resolve("schema-registry.log"));
-    processes.add(p);
+    serve(p);
     return p;
+  }
+
+  /** A server this sandbox stops on close, or its watchdog if this JVM dies first. */
+  private void serve(Process p) throws IOException {
+    processes.add(p);
+    if (watchdog.isPresent()) {
+      watchdog.get().watch(p);
+    }
   }
 
   private void awaitRegistry(Process registry) {
@@ -283,10 +307,7 @@ public final class Sandbox implements AutoCloseable {
     } catch (IllegalStateException e) {
       // the JVM is already shutting down: the hook is running or has run
     }
-    try (Stream<Path> files = Files.walk(dir)) {
-      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      // a temporary directory: the OS cleans up what is left
-    }
+    watchdog.ifPresent(Watchdog::close);
+    TempDirs.delete(dir);
   }
 }

@@ -151,7 +151,11 @@ public record StreamReport(String topicPrefix, long firstEvent, long nextEvent, 
     return counts.acked() < 2 || span <= 0 ? 0 : (counts.acked() - 1) / span;
   }
 
-  public void print(PrintStream out) {
+  /**
+   * The summary; {@code resumable}: the run's checkpoint is kept, so a rerun with it goes on
+   * where this one stopped.
+   */
+  public void print(PrintStream out, boolean resumable) {
     out.printf(Locale.ROOT, "mdmgen stream: %,d events in %.1f s: %,.0f events/s (target %s, %s)%s%n",
         counts.total(), seconds, meanRate(), rate(targetRate()), pacer.profile().text(),
         meanRate() < REACHED * targetRate()
@@ -189,8 +193,9 @@ public record StreamReport(String topicPrefix, long firstEvent, long nextEvent, 
         h.configured().customers(), 100 * h.shares().orderShare(),
         Topic.of(SourceSystem.ECOMMERCE).name(topicPrefix), 100 * h.configured().share(),
         h.shares().keys(), 100 * h.shares().topShare()));
-    out.printf(Locale.ROOT, "  stream positions %,d to %,d (a restart from the checkpoint goes on at %,d)%n",
-        firstEvent, nextEvent - 1, nextEvent);
+    out.printf(Locale.ROOT, "  stream positions %,d to %,d%s%n", firstEvent, nextEvent - 1,
+        resumable ? String.format(Locale.ROOT, " (a restart from the checkpoint goes on at %,d)", nextEvent)
+            : " (the checkpoint was temporary: give --checkpoint to resume a stream)");
   }
 
   private static String key(EventKind k) {

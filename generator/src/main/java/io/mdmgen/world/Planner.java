@@ -22,6 +22,34 @@ public final class Planner {
         .mapToObj(i -> Census.of(world, starts[i], ends[i])).toList();
   };
 
+  /**
+   * The most customers one world tells apart: their 12-digit account numbers are a bijection of
+   * the master index on [0, 10^12).
+   */
+  public static final long MOST_MASTERS = 1_000_000_000_000L;
+
+  /**
+   * Fails, naming the flag and the limit, if a run of {@code totalRecords} and/or
+   * {@code uniqueCustomers} from master {@code first} would need more masters than a world has.
+   * Arithmetic only: cheap enough to ask before anything starts.
+   */
+  public static void checkScale(Scenario scenario, long first, OptionalLong totalRecords,
+      OptionalLong uniqueCustomers) {
+    if (uniqueCustomers.isPresent() && uniqueCustomers.getAsLong() > MOST_MASTERS - first) {
+      throw new PlanException(String.format("--unique-customers %d: more than the %,d customers a"
+          + " world tells apart (12-digit account numbers)%s", uniqueCustomers.getAsLong(),
+          MOST_MASTERS - first, first > 0 ? " after the " + first + " already written" : ""));
+    }
+    double perMaster = scenario.recordsPerMaster();
+    if (uniqueCustomers.isEmpty() && totalRecords.isPresent() && perMaster > 0
+        && totalRecords.getAsLong() / perMaster * 1.02 > MOST_MASTERS - first) {
+      throw new PlanException(String.format("--total-records %d: would take about %.2g customers, more"
+          + " than the %,d a world tells apart (12-digit account numbers); at most about %.2g records"
+          + " in this scenario", totalRecords.getAsLong(), totalRecords.getAsLong() / perMaster,
+          MOST_MASTERS - first, (MOST_MASTERS - first) / 1.02 * perMaster));
+    }
+  }
+
   /** The planned run: what to write and what it will hold. */
   public record Plan(Extent extent, Census census) {}
 
@@ -42,6 +70,7 @@ public final class Planner {
    * {@code totalRecords} records of the first masters of the pool, which must be able to hold them.
    */
   public Plan plan(long first, OptionalLong totalRecords, OptionalLong uniqueCustomers) {
+    checkScale(spec.scenario(), first, totalRecords, uniqueCustomers);
     if (uniqueCustomers.isPresent()) {
       long u = uniqueCustomers.getAsLong();
       List<long[]> chunks = chunks(first, first + u);

@@ -22,4 +22,11 @@ class CountsTest {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Counts.parse(text));
     assertTrue(e.getMessage().contains("'" + text + "'"), e.getMessage());
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"1e30", "9223372036854775808", "10000000T"})
+  void aCountBeyondALongSaysSo(String text) {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Counts.parse(text));
+    assertTrue(e.getMessage().contains("more than the largest count, 9,223,372,036,854,775,807"), e.getMessage());
+  }
 }

@@ -12,7 +12,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -54,6 +57,62 @@ class SandboxIT {
     } finally {
       p.destroyForcibly();
     }
+  }
+
+  @Test
+  void killedWithSigkillItsServersDieAndItsDirectoryGoesAndTheNextStartRemovesDeadOwnersDirectories()
+      throws Exception {
+    // A directory of a sandbox that died without its watchdog: its owner file names a process
+    // that has ended (pid and start time, as TempDirs writes them).
+    Process ended = new ProcessBuilder("true").start();
+    String identity = ended.pid() + " " + ended.toHandle().info().startInstant().orElseThrow();
+    ended.waitFor();
+    Path stale = Files.createTempDirectory("mdmgen-sandbox-");
+    Files.writeString(stale.resolve(TempDirs.OWNER), identity);
+    Files.writeString(stale.resolve("kafka.log"), "left behind");
+
+    Process p = new ProcessBuilder(Cli.ROOT.resolve("bin/mdmgen").toString(), "sandbox",
+        "--kafka-port", "0", "--schema-registry-port", "0")
+        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    try {
+      BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+      Matcher kafka = Pattern.compile("bootstrap\\.servers=127\\.0\\.0\\.1:(\\d+)").matcher(out.readLine());
+      Matcher registry = Pattern.compile("schema\\.registry\\.url=http://127\\.0\\.0\\.1:(\\d+)/.*")
+          .matcher(out.readLine());
+      assertTrue(kafka.matches() && registry.matches(), "both endpoints printed");
+      assertFalse(Files.exists(stale), "the dead owner's directory was removed at start");
+      List<ProcessHandle> servers = p.descendants().filter(h -> h.info().command().orElse("").endsWith("java")).toList();
+      assertEquals(2, servers.size(), "a broker and a registry JVM: " + servers);
+      Path dir = ownDirectory(p.pid());
+
+      p.destroyForcibly().waitFor(); // kill -9: no shutdown hook runs
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (System.nanoTime() < deadline && (servers.stream().anyMatch(ProcessHandle::isAlive)
+          || Files.exists(dir))) {
+        Thread.sleep(100);
+      }
+      assertTrue(servers.stream().noneMatch(ProcessHandle::isAlive), "no server outlives its sandbox by 10 s");
+      for (String port : new String[] {kafka.group(1), registry.group(1)}) {
+        assertFalse(Cli.listening(Integer.parseInt(port)), "port " + port + " free");
+      }
+      assertFalse(Files.exists(dir), "its temporary directory is gone: " + dir);
+    } finally {
+      p.destroyForcibly();
+    }
+  }
+
+  /** The temporary directory the sandbox with pid {@code owner} made for itself. */
+  private static Path ownDirectory(long owner) throws Exception {
+    try (DirectoryStream<Path> dirs = Files.newDirectoryStream(Path.of(System.getProperty("java.io.tmpdir")),
+        "mdmgen-sandbox-*")) {
+      for (Path d : dirs) {
+        Path o = d.resolve(TempDirs.OWNER);
+        if (Files.isRegularFile(o) && Files.readString(o).startsWith(owner + " ")) {
+          return d;
+        }
+      }
+    }
+    throw new AssertionError("no mdmgen-sandbox-* directory owned by " + owner);
   }
 
   @Test

@@ -116,4 +116,45 @@ class StreamBadInputIT {
     assertTrue(r.stderr().get(0).contains("--schema-registry-url"), r.stderr().get(0));
     assertFalse((r.stdout() + r.stderr()).contains(SECRET), "a registry password was shown: " + r.stderr());
   }
+
+  /**
+   * A checkpoint remembers the stream it was started with: a resume with another seed, scenario
+   * or topic prefix would go on with another world's events, so it is refused before anything
+   * is written.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+    "--seed 7|--seed 42, not 7",
+    "--scenario FAST_DEMO|another --scenario",
+    "--topic-prefix resumed-elsewhere.|--topic-prefix resumed., not resumed-elsewhere.",
+  })
+  void aCheckpointResumedWithOtherOptionsIsRefused(String setting, String difference) throws Exception {
+    Path checkpoint = work.resolve("resumed-checkpoint");
+    if (!java.nio.file.Files.exists(checkpoint)) {
+      Cli.Result first = StreamSandbox.stream(work.resolve("resumed-first"), "--events-per-second", "500",
+          "--duration", "3s", "--topic-prefix", "resumed.", "--checkpoint", checkpoint.toString());
+      assertEquals(0, first.exit(), String.valueOf(first.stderr()));
+    }
+    long before = StreamSandbox.readAll("resumed.customers").size();
+    String[] kv = setting.split(" ", 2);
+    List<String> args = new ArrayList<>(List.of("--events-per-second", "500", "--duration", "3s",
+        "--checkpoint", checkpoint.toString()));
+    if (!kv[0].equals("--topic-prefix")) {
+      args.addAll(List.of("--topic-prefix", "resumed."));
+    }
+    args.addAll(List.of(kv[0], kv[1].equals("FAST_DEMO") ? StreamSandbox.FAST_DEMO.toString() : kv[1]));
+    Cli.Result r = StreamSandbox.stream(work.resolve(Integer.toHexString(setting.hashCode())),
+        args.toArray(String[]::new));
+
+    assertEquals(2, r.exit(), String.valueOf(r.stderr()));
+    assertEquals(1, r.stderr().size(), "one line: " + r.stderr());
+    assertTrue(r.stderr().get(0).contains("--checkpoint " + checkpoint) && r.stderr().get(0).contains(difference),
+        r.stderr().get(0));
+    assertEquals(before, StreamSandbox.readAll("resumed.customers").size(), "no record written");
+    try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(java.util.Map.of(
+        "bootstrap.servers", StreamSandbox.get().bootstrapServers()))) {
+      assertFalse(admin.listTopics().names().get().stream().anyMatch(t -> t.startsWith("resumed-elsewhere.")),
+          "no topic created");
+    }
+  }
 }

@@ -231,4 +231,39 @@ class StreamIT {
     assertEquals(0, v.summary().get("event_index_min").asLong());
     assertEquals(end - 1, v.summary().get("event_index_max").asLong());
   }
+
+  /**
+   * After a crash a resumed run can repeat its last micro-batch, byte for byte: the verifier
+   * accepts such repeats with --allow-duplicates and still fails one that differs.
+   */
+  @Test
+  void theVerifierAcceptsExactRepeatsOnlyWhenAskedAndNeverOthers() throws Exception {
+    Cli.Result run = StreamSandbox.stream(work.resolve("dup"), "--events-per-second", "1000",
+        "--duration", "3s", "--topic-prefix", "dup.");
+    assertEquals(0, run.exit(), run.stdout() + run.stderr());
+    ConsumerRecord<byte[], byte[]> original = StreamSandbox.readAll("dup.customers").stream()
+        .filter(r -> r.value() != null).findFirst().orElseThrow();
+    Map<String, Object> config = Map.of("bootstrap.servers", StreamSandbox.get().bootstrapServers());
+    try (org.apache.kafka.clients.producer.KafkaProducer<byte[], byte[]> producer =
+        new org.apache.kafka.clients.producer.KafkaProducer<>(config,
+            new org.apache.kafka.common.serialization.ByteArraySerializer(),
+            new org.apache.kafka.common.serialization.ByteArraySerializer())) {
+      producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>("dup.customers",
+          original.partition(), original.key(), original.value())).get();
+      StreamSandbox.Verified strict = StreamSandbox.verify(work.resolve("dup-strict"), "dup.");
+      assertEquals(1, strict.exit(), "a repeat fails without --allow-duplicates: " + strict.summary());
+      StreamSandbox.Verified lenient = StreamSandbox.verify(work.resolve("dup-lenient"), "dup.", "--allow-duplicates");
+      assertEquals(0, lenient.exit(), lenient.summary().toPrettyString() + lenient.stderr());
+      assertEquals(1, lenient.summary().at("/topics/dup.customers/repeats").asLong());
+
+      // The same event under another key is not a repeat of the record: it still fails.
+      producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>("dup.customers",
+          original.partition(), "not-the-same-key".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+          original.value())).get();
+      StreamSandbox.Verified differing = StreamSandbox.verify(work.resolve("dup-differing"), "dup.", "--allow-duplicates");
+      assertEquals(1, differing.exit(), differing.summary().toPrettyString());
+      assertTrue(differing.summary().get("failures").toString().contains("appears twice"),
+          differing.summary().toString());
+    }
+  }
 }

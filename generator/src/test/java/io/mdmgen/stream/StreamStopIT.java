@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -60,15 +61,44 @@ class StreamStopIT {
         String.join("\n", r.stderr()));
   }
 
+  @Test
+  void sigkillOfAnEmbeddedRunTakesItsBrokerAndRegistryWithIt() throws Exception {
+    Process p = Cli.start(work, "--events-per-second", "500", "--scenario",
+        StreamSandbox.FAST_DEMO.toString());
+    try {
+      awaitLiveLines(p, 1);
+      List<ProcessHandle> servers = p.descendants()
+          .filter(h -> h.info().command().orElse("").endsWith("java")).toList();
+      assertEquals(2, servers.size(), "a broker and a registry JVM: " + servers);
+      Matcher m = Files.readAllLines(work.resolve("stderr.txt")).stream().map(EMBEDDED::matcher)
+          .filter(Matcher::matches).findFirst().orElseThrow();
+      p.destroyForcibly().waitFor(); // kill -9: no shutdown hook runs
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (System.nanoTime() < deadline && servers.stream().anyMatch(ProcessHandle::isAlive)) {
+        Thread.sleep(100);
+      }
+      assertTrue(servers.stream().noneMatch(ProcessHandle::isAlive), "no server outlives the run by 10 s");
+      for (int port : new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))}) {
+        assertFalse(Cli.listening(port), "port " + port + " free");
+      }
+    } finally {
+      p.destroyForcibly();
+    }
+  }
+
+  private void awaitLiveLines(Process p, int lines) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+    while (liveLines() < lines) {
+      assertTrue(p.isAlive(), "exited before any live line");
+      assertTrue(System.nanoTime() < deadline, "no live line in 3 minutes");
+      Thread.sleep(200);
+    }
+  }
+
   /** Waits for {@code lines} live lines, sends SIGTERM, and expects the JVM's exit within 60 s. */
   private Cli.Result stopAfterLiveLines(Process p, int lines) throws Exception {
     try {
-      long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-      while (liveLines() < lines) {
-        assertTrue(p.isAlive(), "exited before any live line");
-        assertTrue(System.nanoTime() < deadline, "no live line in 3 minutes");
-        Thread.sleep(200);
-      }
+      awaitLiveLines(p, lines);
       p.destroy(); // SIGTERM
       assertTrue(p.waitFor(60, TimeUnit.SECONDS), "still running 60 s after SIGTERM");
       assertEquals(143, p.exitValue(), "exit code after SIGTERM");

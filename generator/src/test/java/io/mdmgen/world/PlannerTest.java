@@ -96,4 +96,23 @@ class PlannerTest {
     assertEquals(10_000, next.extent().firstMaster());
     assertEquals(1_000, next.census().records());
   }
+
+  @Test
+  void aRunBeyondTheWorldsCustomersIsRefusedBeforeAnyCounting() {
+    Scenario scenario = Scenario.defaults();
+    long start = System.nanoTime();
+    Planner.PlanException records = assertThrows(Planner.PlanException.class, () -> Planner.checkScale(
+        scenario, 0, OptionalLong.of(1_000_000_000_000_000_000L), OptionalLong.empty()));
+    assertTrue(records.getMessage().startsWith("--total-records 1000000000000000000: would take about"),
+        records.getMessage());
+    assertTrue(records.getMessage().contains("1,000,000,000,000 a world tells apart"), records.getMessage());
+    Planner.PlanException customers = assertThrows(Planner.PlanException.class, () -> Planner.checkScale(
+        scenario, 10, OptionalLong.empty(), OptionalLong.of(Planner.MOST_MASTERS)));
+    assertTrue(customers.getMessage().contains("after the 10 already written"), customers.getMessage());
+    assertTrue((System.nanoTime() - start) / 1e9 < 1, "arithmetic, not a census");
+    // The largest world still plans: the check is not off by a factor.
+    Planner.checkScale(scenario, 0, OptionalLong.empty(), OptionalLong.of(Planner.MOST_MASTERS));
+    Planner.checkScale(scenario, 0, OptionalLong.of((long) (Planner.MOST_MASTERS * scenario.recordsPerMaster() * 0.95)),
+        OptionalLong.empty());
+  }
 }
