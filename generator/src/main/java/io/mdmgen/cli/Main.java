@@ -331,7 +331,7 @@ public final class Main implements Callable<Integer> {
       throw new BadInput("--bootstrap-servers: missing; under spark-submit give the Kafka brokers and"
           + " --schema-registry-url (the embedded sandbox runs only from bin/mdmgen)");
     }
-    sparkMaster(); // a --master under spark-submit fails now, before any server starts
+    String master = sparkMaster(); // a bad --master fails now, before any server starts
     ProducerOptions producer = ProducerOptions.parse(kafkaOptions);
     WorldSpec spec = new WorldSpec(seed, date(), scenario());
     try {
@@ -382,7 +382,7 @@ public final class Main implements Callable<Integer> {
       } catch (IOException e) {
         throw new BadInput("--checkpoint " + checkpoint + ": cannot write to it: " + e.getMessage());
       }
-      SparkSession spark = SparkSessions.streaming(sparkMaster());
+      SparkSession spark = SparkSessions.streaming(master);
       if (options.partitions() == 0) { // one task per core the executors have
         options = options.withPartitions(spark.sparkContext().defaultParallelism());
       }
@@ -536,7 +536,11 @@ public final class Main implements Callable<Integer> {
       }
       return null;
     }
-    return master != null ? master : "local[*]";
+    if (master == null) {
+      return "local[*]";
+    }
+    SparkMasters.check(master);
+    return master;
   }
 
   /** {@code --database} and {@code --table-suffix} as Hive names take them. */

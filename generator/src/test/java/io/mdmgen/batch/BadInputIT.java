@@ -27,6 +27,11 @@ class BadInputIT {
     "--scenario|bad-rate.yml|crm.typo = 1.5",
     "--warehouse|not-a-dir/warehouse|not-a-dir",
     "--as-of|yesterday|yesterday",
+    "--total-records|1e18|a world tells apart",
+    "--total-records|1e30|more than the largest count",
+    "--master|spark://127.0.0.1:1|no Spark master answered at 127.0.0.1:1",
+    "--master|foo://bar|not a Spark master URL",
+    "--warehouse|hdfs://127.0.0.1:8020/wh|hdfs://127.0.0.1:8020/wh",
   })
   void rejectsInOneLine(String flag, String value, String shown) throws Exception {
     Path dir = work.resolve(flag.substring(2) + "-" + Math.abs(value.hashCode()));
@@ -41,10 +46,14 @@ class BadInputIT {
     if (!flag.equals("--warehouse")) {
       args.addAll(List.of("--warehouse", warehouse.toString()));
     }
-    String v = flag.equals("--scenario") || flag.equals("--warehouse") ? dir.resolve(value).toString() : value;
+    String v = flag.equals("--scenario") || flag.equals("--warehouse") && !value.contains("://")
+        ? dir.resolve(value).toString() : value;
     args.addAll(List.of(flag, v));
 
+    long start = System.nanoTime();
     Cli.Result r = Cli.run(dir, args.toArray(String[]::new));
+    assertTrue((System.nanoTime() - start) / 1e9 < 20, "refused within 20 s");
+    assertTrue(r.stdout().lines().count() < 5, "quiet: " + r.stdout());
 
     assertEquals(2, r.exit(), "exit code for " + args);
     assertEquals(1, r.stderr().size(), "one line: " + r.stderr());

@@ -64,9 +64,9 @@ class SandboxIT {
       throws Exception {
     // A directory of a sandbox that died without its watchdog: its owner file names a process
     // that has ended (pid and start time, as TempDirs writes them).
-    Process ended = new ProcessBuilder("true").start();
+    Process ended = new ProcessBuilder("sleep", "60").start();
     String identity = ended.pid() + " " + ended.toHandle().info().startInstant().orElseThrow();
-    ended.waitFor();
+    ended.destroyForcibly().waitFor();
     Path stale = Files.createTempDirectory("mdmgen-sandbox-");
     Files.writeString(stale.resolve(TempDirs.OWNER), identity);
     Files.writeString(stale.resolve("kafka.log"), "left behind");

@@ -13,9 +13,9 @@ class TempDirsTest {
 
   @Test
   void removesOnlyTheDirectoriesOfOwnersThatAreGone() throws Exception {
-    Process ended = new ProcessBuilder("true").start();
+    Process ended = new ProcessBuilder("sleep", "60").start();
     String identity = ended.pid() + " " + ended.toHandle().info().startInstant().orElseThrow();
-    ended.waitFor();
+    ended.destroyForcibly().waitFor();
     Path dead = Files.createTempDirectory(PREFIX);
     Files.writeString(dead.resolve(TempDirs.OWNER), identity);
     Files.createDirectories(dead.resolve("offsets"));
