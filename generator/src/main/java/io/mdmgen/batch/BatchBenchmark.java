@@ -93,7 +93,7 @@ public final class BatchBenchmark {
   }
 
   private void orc() {
-    HiveOrcSink orc = new HiveOrcSink(spark, new HiveOrcSink.Options("mdmgen_bench", WriteMode.overwrite));
+    HiveOrcSink orc = new HiveOrcSink(spark, new HiveOrcSink.Options("mdmgen_bench", WriteMode.overwrite, java.util.Map.of()));
     Planner.Plan small = smallPlan();
     for (SourceSystem s : SourceSystem.values()) {
       Table t = Table.of(s);

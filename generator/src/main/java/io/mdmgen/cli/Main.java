@@ -33,6 +33,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
@@ -475,20 +476,35 @@ public final class Main implements Callable<Integer> {
     writable("--report", reportFile.toAbsolutePath().getParent());
     // Sinks that need no Spark session are opened (and their target checked) before Spark starts.
     TableSink tables = sink == Sink.bigquery
-        ? targetChecked(() -> new BigQuerySink(bigQuery.options(writeMode, GoogleCredentials.ofThisMachine())))
+        ? targetChecked(() -> new BigQuerySink(bigQuery.options(writeMode, GoogleCredentials.ofThisMachine()).withLabels(spec.labels())))
         : null;
 
+    WarehouseLock lock = wh != null && wh.embeddedMetastore() != null ? WarehouseLock.take(wh.embeddedMetastore()) : null;
+    try (lock) {
+      return batch(spec, sparkMaster, wh, tables, total, unique, reportFile);
+    }
+  }
+
+  private int batch(WorldSpec spec, String sparkMaster, Warehouse wh, TableSink bigQuerySink,
+      OptionalLong total, OptionalLong unique, Path reportFile) throws IOException {
+    TableSink tables = bigQuerySink;
     SparkSession spark = switch (sink) {
       case hive -> SparkSessions.hive(sparkMaster, wh.uri(), wh.embeddedMetastore(), orcCompression.name());
       case bigquery, noop -> SparkSessions.plain(sparkMaster);
     };
     try {
       if (sink == Sink.hive) {
-        tables = new HiveOrcSink(spark, new HiveOrcSink.Options(database, writeMode));
+        tables = new HiveOrcSink(spark, new HiveOrcSink.Options(database, writeMode, spec.labels()));
       } else if (sink == Sink.noop) {
         tables = new NoopSink();
       }
       TableSink target = tables;
+      if (writeMode == WriteMode.append) {
+        for (Table t : Table.values()) {
+          sameWorld(t.baseName() + tableSuffix, targetChecked(() -> target.labels(t.baseName() + tableSuffix)),
+              spec.labels(), target);
+        }
+      }
       long first = writeMode == WriteMode.append
           ? targetChecked(() -> target.rowsIn(Table.CUSTOMERS.baseName() + tableSuffix)) : 0;
       BatchJob.Options options = new BatchJob.Options(spec, total, unique, first, partitions,
@@ -501,6 +517,23 @@ public final class Main implements Callable<Integer> {
     } finally {
       spark.stop();
       BigQueryConnection.closeAll();
+    }
+  }
+
+  /**
+   * Refuses an append to {@code table} if it was written with another world than {@code mine}
+   * ({@code stored}: its labels; none for a new table or one written before mdmgen kept them).
+   */
+  private static void sameWorld(String table, Map<String, String> stored, Map<String, String> mine,
+      TableSink sink) {
+    for (Map.Entry<String, String> e : mine.entrySet()) {
+      String was = stored.get(e.getKey());
+      if (was != null && !was.equals(e.getValue())) {
+        String flag = WorldSpec.LABEL_FLAGS.get(e.getKey());
+        String difference = flag.equals("--scenario") ? "another --scenario" : flag + " " + was + ", not " + e.getValue();
+        throw new BadInput("--write-mode append: " + sink.describe(table) + " was written with "
+            + difference + "; append with the options it was written with, or overwrite it");
+      }
     }
   }
 

@@ -109,6 +109,14 @@ final class ScoreCommand implements Callable<Integer> {
       throw new Main.BadInput(flag + ": " + e.getMessage());
     }
 
+    WarehouseLock lock = wh.embeddedMetastore() != null ? WarehouseLock.take(wh.embeddedMetastore()) : null;
+    try (lock) { // held until Spark has let go of the metastore
+      return score(sparkMaster, wh, source, reportFile, flag);
+    }
+  }
+
+  private int score(String sparkMaster, Warehouse wh, Predictions source, Path reportFile, String flag)
+      throws java.io.IOException {
     SparkSession spark = SparkSessions.hive(sparkMaster, wh.uri(), wh.embeddedMetastore(), "zstd");
     try {
       ScoreReport result = ScoreJob.run(spark,

@@ -11,7 +11,6 @@ import io.mdmgen.world.WorldSpec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
@@ -48,7 +47,7 @@ public record StreamIdentity(long seed, LocalDate asOf, String scenario, String 
       events.update(value == null ? new byte[] {0} : value);
     }
     return new StreamIdentity(spec.seed(), spec.asOf(),
-        hex(sha256().digest(spec.scenario().toJson().getBytes(StandardCharsets.UTF_8))),
+        spec.scenario().digest(),
         topicPrefix, embedTruth, hex(events.digest()));
   }
 

@@ -221,6 +221,16 @@ public final class Scenario implements Serializable {
     return w;
   }
 
+  /** A SHA-256 of {@link #toJson}, in hex: equal for equal scenarios. */
+  public String digest() {
+    try {
+      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+          .digest(toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** This scenario as JSON that {@link #parse} reads back to an equal scenario. */
   public String toJson() {
     ObjectNode root = JSON.createObjectNode();

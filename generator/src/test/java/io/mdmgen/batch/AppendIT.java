@@ -49,4 +49,33 @@ class AppendIT {
       assertEquals(Table.values().length, dirs.count(), "every table and no staging left");
     }
   }
+
+  /** Tables remember their world: appending another seed or scenario to them is refused. */
+  @Test
+  void appendingAnotherWorldIsRefusedBeforeAnythingIsWritten() throws Exception {
+    Path warehouse = work.resolve("warehouse");
+    Cli.Result first = Cli.run(work, "--total-records", "5000", "--warehouse", warehouse.toString());
+    assertEquals(0, first.exit(), () -> String.join("\n", first.stderr()));
+    long before = OrcTables.read(BatchHiveIT.tableDir(warehouse, Table.CUSTOMERS)).rows().size();
+
+    Cli.Result seed = Cli.run(work, "--total-records", "5000", "--warehouse", warehouse.toString(),
+        "--write-mode", "append", "--seed", "7");
+    assertEquals(2, seed.exit(), String.join("\n", seed.stderr()));
+    assertEquals(1, seed.stderr().size(), "one line: " + seed.stderr());
+    assertTrue(seed.stderr().get(0).contains("--write-mode append") && seed.stderr().get(0).contains("--seed 42, not 7"),
+        seed.stderr().get(0));
+
+    Path scenario = work.resolve("other.yaml");
+    Files.writeString(scenario, "crm:\n  coverage: 0.5\n");
+    Cli.Result other = Cli.run(work, "--total-records", "5000", "--warehouse", warehouse.toString(),
+        "--write-mode", "append", "--scenario", scenario.toString());
+    assertEquals(2, other.exit(), String.join("\n", other.stderr()));
+    assertTrue(other.stderr().get(0).contains("another --scenario"), other.stderr().get(0));
+
+    assertEquals(before, OrcTables.read(BatchHiveIT.tableDir(warehouse, Table.CUSTOMERS)).rows().size(),
+        "nothing appended");
+    try (Stream<Path> dirs = Files.list(warehouse.resolve("mdm_demo.db"))) {
+      assertEquals(Table.values().length, dirs.count(), "no staging table left");
+    }
+  }
 }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -60,5 +61,29 @@ class BadInputIT {
     String line = r.stderr().get(0);
     assertTrue(line.contains(flag) && line.contains(shown), line);
     assertFalse(Files.exists(warehouse.resolve("mdm_demo.db")), "no table written");
+  }
+
+  /** A second run into a warehouse in use says so once, instead of pages of Derby errors. */
+  @Test
+  void aWarehouseInUseByAnotherRunIsNamedInOneLine() throws Exception {
+    Path dir = work.resolve("in-use");
+    Path warehouse = dir.resolve("warehouse");
+    Process first = Cli.start(dir.resolve("first"), "--total-records", "5e6", "--warehouse", warehouse.toString());
+    try {
+      Path lock = warehouse.resolve(".mdmgen-lock");
+      long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(2);
+      while (!(Files.exists(lock) && !Files.readString(lock).isBlank())) {
+        assertTrue(first.isAlive() && System.nanoTime() < deadline, "the first run took its lock");
+        Thread.sleep(100);
+      }
+      Cli.Result second = Cli.run(dir.resolve("second"), "--total-records", "1000", "--warehouse", warehouse.toString());
+      assertEquals(2, second.exit(), second.stderr().toString());
+      assertEquals(1, second.stderr().size(), "one line: " + second.stderr());
+      assertTrue(second.stderr().get(0).contains("in use by another mdmgen run (pid " + first.pid() + ")"),
+          second.stderr().get(0));
+      assertTrue(first.isAlive(), "the first run goes on");
+    } finally {
+      first.destroyForcibly().waitFor();
+    }
   }
 }

@@ -70,6 +70,30 @@ class StreamBadInputIT {
   }
 
   /**
+   * Kafka client settings the client cannot use: the line names the --kafka. property and
+   * Kafka's own reason (not "Failed to create new KafkaAdminClient"), and shows no secret.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+    "--kafka.security.protocol=SASL_PLAINTEXT --kafka.sasl.mechanism=PLAIN --kafka.sasl.jaas.config=not-a-jaas-config|--kafka.sasl.jaas.config",
+    "--kafka.security.protocol=SSL --kafka.ssl.truststore.location=/no/such/truststore.jks --kafka.ssl.truststore.password=" + SECRET + "|--kafka.ssl.truststore.location",
+  })
+  void clientSettingsKafkaCannotUseNameThePropertyAndTheReason(String settings, String flag) throws Exception {
+    List<String> args = new ArrayList<>(List.of("--events-per-second", "100", "--duration", "3s",
+        "--topic-prefix", "client-settings."));
+    args.addAll(List.of(settings.split(" ")));
+    long start = System.nanoTime();
+    Cli.Result r = StreamSandbox.stream(work.resolve(Integer.toHexString(settings.hashCode())), args.toArray(String[]::new));
+    assertEquals(2, r.exit(), r.stderr().toString());
+    assertEquals(1, r.stderr().size(), "one line: " + r.stderr());
+    String line = r.stderr().get(0);
+    assertTrue(line.contains(flag) && line.contains("Kafka cannot use it: "), line);
+    assertFalse(line.contains("Failed to create new KafkaAdminClient"), line);
+    assertFalse((r.stdout() + r.stderr()).contains(SECRET), "a secret was shown");
+    assertTrue((System.nanoTime() - start) / 1e9 < 30, "quickly");
+  }
+
+  /**
    * Records Kafka refuses fail the tasks that sent them, so the run, not silently; the failure
    * report (ours and Spark's, which prints the failed write) shows no SASL password.
    */

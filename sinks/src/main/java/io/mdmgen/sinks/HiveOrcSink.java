@@ -31,18 +31,21 @@ public final class HiveOrcSink implements TableSink {
   private final SparkSession spark;
   private final String database;
   private final WriteMode mode;
+  private final Map<String, String> labels;
   private final Set<String> staged = new LinkedHashSet<>();
 
   /**
    * What the sink writes to: a database of the session's Hive catalog (the session decides the
-   * metastore and the warehouse), and whether rows replace or extend the tables there.
+   * metastore and the warehouse), whether rows replace or extend the tables there, and the
+   * labels (table properties) the tables it creates carry.
    */
-  public record Options(String database, WriteMode mode) {}
+  public record Options(String database, WriteMode mode, Map<String, String> labels) {}
 
   public HiveOrcSink(SparkSession spark, Options options) {
     this.spark = spark;
     this.database = options.database();
     this.mode = options.mode();
+    this.labels = options.labels();
     spark.sql("CREATE DATABASE IF NOT EXISTS `" + database + "`");
   }
 
@@ -76,7 +79,9 @@ public final class HiveOrcSink implements TableSink {
   @Override
   public void stage(String table, GeneratedRows rows) {
     String staging = freshStaging(table);
-    spark.sql("CREATE TABLE " + staging + " (" + columns(rows.schema()) + ") STORED AS ORC");
+    spark.sql("CREATE TABLE " + staging + " (" + columns(rows.schema()) + ") STORED AS ORC"
+        + (labels.isEmpty() ? "" : " TBLPROPERTIES (" + labels.entrySet().stream()
+            .map(e -> "'" + e.getKey() + "'='" + e.getValue() + "'").collect(Collectors.joining(", ")) + ")"));
     Path location = location(staging);
     String dir = location.toString();
     String job = UUID.randomUUID().toString();
@@ -147,6 +152,20 @@ public final class HiveOrcSink implements TableSink {
   @Override
   public String describe(String table) {
     return "hive:" + qualified(table) + " (ORC)";
+  }
+
+  @Override
+  public Map<String, String> labels(String table) {
+    if (!exists(table)) {
+      return Map.of();
+    }
+    Map<String, String> found = new HashMap<>();
+    for (Row r : spark.sql("SHOW TBLPROPERTIES " + qualified(table)).collectAsList()) {
+      if (labels.containsKey(r.getString(0))) {
+        found.put(r.getString(0), r.getString(1));
+      }
+    }
+    return found;
   }
 
   @Override

@@ -32,6 +32,14 @@ public interface TableSink {
     return Integer.MAX_VALUE;
   }
 
+  /**
+   * The labels {@code table} was created with (what the run's world was, so that an append can
+   * refuse to mix two worlds in one table); empty if it does not exist or carries none.
+   */
+  default java.util.Map<String, String> labels(String table) {
+    return java.util.Map.of();
+  }
+
   /** Rows {@code table} holds now, 0 if it does not exist: where an append goes on. */
   long rowsIn(String table);
 }

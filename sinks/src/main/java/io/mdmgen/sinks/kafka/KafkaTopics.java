@@ -48,15 +48,14 @@ public final class KafkaTopics {
     try {
       created = Admin.create(config);
     } catch (org.apache.kafka.common.KafkaException e) {
-      throw new SinkException("--bootstrap-servers " + bootstrapServers + ": " + cause(e));
+      throw new SinkException(KafkaFailures.creating(e, bootstrapServers, options.properties()));
     }
     try (Admin admin = created) {
       Set<String> existing;
       try {
         existing = admin.listTopics().names().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
       } catch (TimeoutException | ExecutionException e) {
-        throw new SinkException("--bootstrap-servers " + bootstrapServers + ": no Kafka broker answered"
-            + " within " + TIMEOUT_SECONDS + " s (" + cause(e) + ")");
+        throw new SinkException(KafkaFailures.requesting(e, bootstrapServers, options.properties(), TIMEOUT_SECONDS));
       }
       List<NewTopic> missing = new ArrayList<>();
       for (String t : topics) {
