@@ -47,6 +47,17 @@ public final class BatchJob {
     return (int) Math.min(Integer.MAX_VALUE, (wanted + cores - 1) / cores * cores);
   }
 
+  /**
+   * Before Spark starts: fails if {@code uniqueCustomers} (from master 0) cannot hold
+   * {@code totalRecords}, where counting them on this JVM takes a moment (a million customers).
+   */
+  public static void checkCapacity(WorldSpec spec, OptionalLong totalRecords, OptionalLong uniqueCustomers) {
+    if (totalRecords.isPresent() && uniqueCustomers.isPresent() && uniqueCustomers.getAsLong() <= 1_000_000) {
+      new Planner(spec, Planner.LOCAL, Runtime.getRuntime().availableProcessors())
+          .plan(0, totalRecords, uniqueCustomers);
+    }
+  }
+
   /** The extent of the run, counted on the driver when small and as a Spark job when not. */
   static Planner.Plan plan(SparkSession spark, WorldSpec spec, long firstMaster,
       OptionalLong totalRecords, OptionalLong uniqueCustomers) {
@@ -97,8 +108,12 @@ public final class BatchJob {
         }
       }
       sink.commit();
-    } catch (RuntimeException | Error e) {
-      sink.abort();
+    } catch (Throwable e) { // Spark's SparkException is checked, and Scala throws it undeclared
+      try {
+        sink.abort();
+      } catch (RuntimeException cleanup) {
+        e.addSuppressed(cleanup); // the run's own failure is the one to report
+      }
       throw e;
     }
     return new RunReport(o, plan, rows, seconds, (System.nanoTime() - started) / 1e9, sink);

@@ -55,7 +55,7 @@ public final class BigQueryBenchmark {
       int cores = spark.sparkContext().defaultParallelism();
       Planner.Plan plan = BatchJob.plan(spark, spec, 0, OptionalLong.of(total), OptionalLong.empty());
       int partitions = BatchJob.partitions(plan.census().records(), cores);
-      BigQuerySink sink = new BigQuerySink(new BigQuerySink.Options(connection, dataset, WriteMode.overwrite, 200, java.util.Map.of()));
+      BigQuerySink sink = new BigQuerySink(new BigQuerySink.Options(connection, dataset, WriteMode.overwrite, 200));
 
       // Warm-up: connections, the JIT, the emulator's first tables.
       Planner.Plan small = BatchJob.plan(spark, spec, 0, OptionalLong.of(20_000), OptionalLong.empty());

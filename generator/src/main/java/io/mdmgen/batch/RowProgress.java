@@ -3,10 +3,10 @@ package io.mdmgen.batch;
 import io.mdmgen.sinks.TableSink;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import me.tongfei.progressbar.DelegatingProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import org.apache.spark.SparkContext;
 import org.apache.spark.scheduler.AccumulableInfo;
 import org.apache.spark.scheduler.SparkListener;
@@ -30,16 +30,24 @@ final class RowProgress extends SparkListener implements AutoCloseable {
     ProgressBarBuilder builder = new ProgressBarBuilder()
         .setTaskName(task)
         .setInitialMax(total)
-        .setUnit(" rows", 1)
-        .showSpeed()
-        .setMaxRenderedLength(120)
+        .setRenderer(new ProgressLine())
         .continuousUpdate();
     if (console) {
-      builder.setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK).setUpdateIntervalMillis(500);
+      builder.setUpdateIntervalMillis(500);
     } else {
-      // Logs and CI: a plain line every ten seconds instead of carriage-return redraws.
-      builder.setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(10_000)
-          .setConsumer(new DelegatingProgressBarConsumer(System.err::println, 120));
+      // Logs and CI: a plain line every ten seconds instead of carriage-return redraws, and
+      // not the same line twice (the last update and the final one at close often are).
+      builder.setUpdateIntervalMillis(10_000).setConsumer(new DelegatingProgressBarConsumer(new Consumer<>() {
+        private String last;
+
+        @Override
+        public void accept(String line) {
+          if (!line.equals(last)) {
+            System.err.println(line);
+          }
+          last = line;
+        }
+      }, 200));
     }
     this.bar = builder.build();
     context.addSparkListener(this);

@@ -89,7 +89,7 @@ public final class RunReport {
   }
 
   public void print(PrintStream out) {
-    out.printf("%nmdmgen batch: %,d source records of %,d customers in %.1f s (seed %d, as of %s)%n",
+    out.printf("mdmgen batch: %,d source records of %,d customers in %.1f s (seed %d, as of %s)%n",
         census.records(), rows.get(Table.CUSTOMERS), totalSeconds, options.spec().seed(),
         options.spec().asOf());
     int width = rows.keySet().stream()

@@ -78,6 +78,6 @@ final class BigQueryFlags {
     }
     BigQueryConnection connection = new BigQueryConnection(projectId, restEndpoint, storageEndpoint,
         found.isEmpty());
-    return new BigQuerySink.Options(connection, datasetId, mode, maxWriteStreams, java.util.Map.of());
+    return new BigQuerySink.Options(connection, datasetId, mode, maxWriteStreams);
   }
 }

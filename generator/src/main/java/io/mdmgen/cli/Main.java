@@ -468,6 +468,9 @@ public final class Main implements Callable<Integer> {
     }
     WorldSpec spec = new WorldSpec(seed, date(), scenario());
     Planner.checkScale(spec.scenario(), 0, total, unique); // again with the appended-to rows later
+    if (writeMode == WriteMode.overwrite) {
+      BatchJob.checkCapacity(spec, total, unique); // an append's customers start where the tables end
+    }
     String sparkMaster = sparkMaster();
     Warehouse wh = sink == Sink.hive ? Warehouse.of(warehouse, SparkSessions.underSparkSubmit()) : null;
     Path reportFile = report != null ? report
@@ -476,7 +479,7 @@ public final class Main implements Callable<Integer> {
     writable("--report", reportFile.toAbsolutePath().getParent());
     // Sinks that need no Spark session are opened (and their target checked) before Spark starts.
     TableSink tables = sink == Sink.bigquery
-        ? targetChecked(() -> new BigQuerySink(bigQuery.options(writeMode, GoogleCredentials.ofThisMachine()).withLabels(spec.labels())))
+        ? targetChecked(() -> new BigQuerySink(bigQuery.options(writeMode, GoogleCredentials.ofThisMachine())))
         : null;
 
     WarehouseLock lock = wh != null && wh.embeddedMetastore() != null ? WarehouseLock.take(wh.embeddedMetastore()) : null;

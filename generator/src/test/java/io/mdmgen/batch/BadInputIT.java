@@ -33,6 +33,7 @@ class BadInputIT {
     "--master|spark://127.0.0.1:1|no Spark master answered at 127.0.0.1:1",
     "--master|foo://bar|not a Spark master URL",
     "--warehouse|hdfs://127.0.0.1:8020/wh|hdfs://127.0.0.1:8020/wh",
+    "--unique-customers|10|--unique-customers 10 hold",
   })
   void rejectsInOneLine(String flag, String value, String shown) throws Exception {
     Path dir = work.resolve(flag.substring(2) + "-" + Math.abs(value.hashCode()));
@@ -61,6 +62,7 @@ class BadInputIT {
     String line = r.stderr().get(0);
     assertTrue(line.contains(flag) && line.contains(shown), line);
     assertFalse(Files.exists(warehouse.resolve("mdm_demo.db")), "no table written");
+    assertFalse(Files.exists(warehouse.resolve("metastore_db")), "refused before Spark made a metastore");
   }
 
   /** A second run into a warehouse in use says so once, instead of pages of Derby errors. */

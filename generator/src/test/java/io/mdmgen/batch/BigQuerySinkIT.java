@@ -102,26 +102,6 @@ class BigQuerySinkIT {
     assertEquals(0, tableCount(client, "killed_mdmgen_staging"));
   }
 
-  /** The tables carry their world as labels, and an append of another world is refused. */
-  @Test
-  void tablesAreLabelledWithTheirWorldAndAnotherWorldIsNotAppended() throws Exception {
-    emulator.createDataset("world");
-    Cli.Result first = Cli.run(work.resolve("world-1"), concat(List.of("--total-records", "2000"), emulator.flags("world")));
-    assertEquals(0, first.exit(), "first run: " + first.stderr());
-    BigQuery client = emulator.client();
-    TableId customers = TableId.of(BigQueryEmulator.PROJECT, "world", Table.CUSTOMERS.baseName());
-    assertEquals("42", client.getTable(customers).getLabels().get("mdmgen_seed"), "labels: "
-        + client.getTable(customers).getLabels());
-    long rows = client.getTable(customers).getNumRows().longValue();
-
-    Cli.Result other = Cli.run(work.resolve("world-2"), concat(List.of("--total-records", "2000",
-        "--write-mode", "append", "--seed", "7"), emulator.flags("world")));
-    assertEquals(2, other.exit(), "append of another seed: " + other.stderr());
-    assertEquals(1, other.stderr().size(), "one line: " + other.stderr());
-    assertTrue(other.stderr().get(0).contains("--seed 42, not 7"), other.stderr().get(0));
-    assertEquals(rows, client.getTable(customers).getNumRows().longValue(), "nothing appended");
-  }
-
   @Test
   void withoutCredentialsOrEndpointStopsAtOnceNamingTheCredentials() throws Exception {
     Map<String, String> env = new HashMap<>();

@@ -141,12 +141,36 @@ public final class HiveOrcSink implements TableSink {
     staged.clear();
   }
 
+  /**
+   * Deletes each staging table's files first, then drops the table: a run that failed for want
+   * of disk space frees it, so that the metastore (often on the same disk) can record the drops.
+   * Goes on past what fails, and reports the first failure after trying everything.
+   */
   @Override
   public void abort() {
+    RuntimeException first = null;
     for (String table : staged) {
-      spark.sql("DROP TABLE IF EXISTS " + qualified(table + STAGING));
+      String staging = qualified(table + STAGING);
+      try {
+        if (exists(table + STAGING)) {
+          Path location = location(staging);
+          FileSystem fs = location.getFileSystem(spark.sparkContext().hadoopConfiguration());
+          fs.delete(location, true);
+          fs.mkdirs(location); // the drop deletes the (now empty) directory itself, without an error
+        }
+      } catch (IOException | RuntimeException e) {
+        first = first != null ? first : new IllegalStateException("cannot delete the files of " + staging, e);
+      }
+      try {
+        spark.sql("DROP TABLE IF EXISTS " + staging);
+      } catch (RuntimeException e) {
+        first = first != null ? first : e;
+      }
     }
     staged.clear();
+    if (first != null) {
+      throw first;
+    }
   }
 
   @Override

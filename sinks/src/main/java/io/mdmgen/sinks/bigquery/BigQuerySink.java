@@ -48,14 +48,9 @@ public final class BigQuerySink implements TableSink {
    * Where and how to write.
    *
    * @param maxWriteStreams at most this many tasks (each with its own write stream) per table
-   * @param labels what the tables it writes are labelled with (their world)
    */
   public record Options(BigQueryConnection connection, String dataset, WriteMode mode,
-      int maxWriteStreams, Map<String, String> labels) {
-    public Options withLabels(Map<String, String> l) {
-      return new Options(connection, dataset, mode, maxWriteStreams, l);
-    }
-  }
+      int maxWriteStreams) {}
 
   private final Options options;
   private final BigQuery bigquery;
@@ -167,10 +162,6 @@ public final class BigQuerySink implements TableSink {
     }
     for (String table : staged.keySet()) {
       copy(table);
-      if (!options.labels().isEmpty()) {
-        // A copy job gives its new table none of the staging table's labels.
-        bigquery.getTable(target(table)).toBuilder().setLabels(options.labels()).build().update();
-      }
     }
     abort();
   }
@@ -210,17 +201,6 @@ public final class BigQuerySink implements TableSink {
   @Override
   public String describe(String table) {
     return "bigquery:" + options.connection().project() + "." + options.dataset() + "." + table;
-  }
-
-  @Override
-  public Map<String, String> labels(String table) {
-    Table t = call(() -> bigquery.getTable(target(table)));
-    if (t == null || t.getLabels() == null) {
-      return Map.of();
-    }
-    Map<String, String> found = new LinkedHashMap<>(t.getLabels());
-    found.keySet().retainAll(options.labels().keySet());
-    return found;
   }
 
   @Override
