@@ -364,7 +364,6 @@ public final class Main implements Callable<Integer> {
       SchemaRegistry registry = new SchemaRegistry(registryUrl, auth);
       String cp = checkpoint;
       if (cp == null) {
-        TempDirs.removeStale(TEMP_CHECKPOINT); // of runs that died without cleaning up
         tempCheckpoint = TempDirs.create(TEMP_CHECKPOINT);
         cp = tempCheckpoint.toString();
       } else if (!Warehouse.isUri(cp)) { // a local directory

@@ -59,7 +59,6 @@ public final class Sandbox implements AutoCloseable {
   public static Sandbox start(int kafkaPort, int registryPort) {
     Sandbox s;
     try {
-      TempDirs.removeStale(TEMP_PREFIX); // of sandboxes that died without cleaning up
       Path dir = TempDirs.create(TEMP_PREFIX);
       s = new Sandbox(dir, watchdog(dir));
     } catch (IOException e) {

@@ -19,8 +19,12 @@ public final class TempDirs {
 
   private TempDirs() {}
 
-  /** A new directory {@code prefix*} under the system's temporary directory, owned by this JVM. */
+  /**
+   * A new directory {@code prefix*} under the system's temporary directory, owned by this JVM;
+   * first removes those of {@code prefix} whose owner died without cleaning up.
+   */
   public static Path create(String prefix) throws IOException {
+    removeStale(prefix);
     Path dir = Files.createTempDirectory(prefix);
     Files.writeString(dir.resolve(OWNER), identity(ProcessHandle.current()));
     return dir;

@@ -180,13 +180,15 @@ public final class EventSource implements TableProvider {
     public synchronized Offset latestOffset(Offset start, ReadLimit limit) {
       EventOffset from = ((EventsOffset) start).position();
       begin(from);
-      if (!closing && Files.exists(stopFile)) {
-        closing = true;
-        // The rest of the step in flight, so no create lacks its truth record.
-        admittedN = timeline.stepEnd(from).n();
-      }
+      closing = closing || Files.exists(stopFile);
       if (closing) {
-        return admittedN <= from.n() ? start : new EventsOffset(timeline.stepEnd(from));
+        // The rest of the step in flight, so no create lacks its truth record.
+        EventOffset tail = timeline.stepEnd(from);
+        if (tail.n() == from.n()) {
+          return start;
+        }
+        admittedN = tail.n();
+        return new EventsOffset(tail);
       }
       if (pacer == null) {
         long now = clock.millis();

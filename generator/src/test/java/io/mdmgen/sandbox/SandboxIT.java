@@ -28,16 +28,11 @@ import org.junit.jupiter.api.Test;
 class SandboxIT {
   @Test
   void printsBothEndpointsFirstServesThemAndStopsOnSigterm() throws Exception {
-    Process p = new ProcessBuilder(Cli.ROOT.resolve("bin/mdmgen").toString(), "sandbox",
-        "--kafka-port", "0", "--schema-registry-port", "0")
-        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    Process p = start();
     try {
-      BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-      Matcher kafka = Pattern.compile("bootstrap\\.servers=127\\.0\\.0\\.1:(\\d+)").matcher(out.readLine());
-      Matcher registry = Pattern.compile("schema\\.registry\\.url=(http://127\\.0\\.0\\.1:(\\d+)/apis/ccompat/v7)")
-          .matcher(out.readLine());
-      assertTrue(kafka.matches(), "first line: bootstrap.servers=...");
-      assertTrue(registry.matches(), "second line: schema.registry.url=...");
+      Endpoints e = endpoints(p);
+      Matcher kafka = e.kafka();
+      Matcher registry = e.registry();
 
       HttpResponse<String> subjects = HttpClient.newHttpClient().send(
           HttpRequest.newBuilder(URI.create(registry.group(1) + "/subjects")).build(),
@@ -71,15 +66,11 @@ class SandboxIT {
     Files.writeString(stale.resolve(TempDirs.OWNER), identity);
     Files.writeString(stale.resolve("kafka.log"), "left behind");
 
-    Process p = new ProcessBuilder(Cli.ROOT.resolve("bin/mdmgen").toString(), "sandbox",
-        "--kafka-port", "0", "--schema-registry-port", "0")
-        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    Process p = start();
     try {
-      BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-      Matcher kafka = Pattern.compile("bootstrap\\.servers=127\\.0\\.0\\.1:(\\d+)").matcher(out.readLine());
-      Matcher registry = Pattern.compile("schema\\.registry\\.url=http://127\\.0\\.0\\.1:(\\d+)/.*")
-          .matcher(out.readLine());
-      assertTrue(kafka.matches() && registry.matches(), "both endpoints printed");
+      Endpoints e = endpoints(p);
+      Matcher kafka = e.kafka();
+      Matcher registry = e.registry();
       assertFalse(Files.exists(stale), "the dead owner's directory was removed at start");
       List<ProcessHandle> servers = p.descendants().filter(h -> h.info().command().orElse("").endsWith("java")).toList();
       assertEquals(2, servers.size(), "a broker and a registry JVM: " + servers);
@@ -92,13 +83,32 @@ class SandboxIT {
         Thread.sleep(100);
       }
       assertTrue(servers.stream().noneMatch(ProcessHandle::isAlive), "no server outlives its sandbox by 10 s");
-      for (String port : new String[] {kafka.group(1), registry.group(1)}) {
+      for (String port : new String[] {kafka.group(1), registry.group(2)}) {
         assertFalse(Cli.listening(Integer.parseInt(port)), "port " + port + " free");
       }
       assertFalse(Files.exists(dir), "its temporary directory is gone: " + dir);
     } finally {
       p.destroyForcibly();
     }
+  }
+
+  private static Process start() throws Exception {
+    return new ProcessBuilder(Cli.ROOT.resolve("bin/mdmgen").toString(), "sandbox",
+        "--kafka-port", "0", "--schema-registry-port", "0")
+        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+  }
+
+  /** The two first lines: the broker's port, and the registry's URL and port. */
+  private record Endpoints(Matcher kafka, Matcher registry) {}
+
+  private static Endpoints endpoints(Process sandbox) throws Exception {
+    BufferedReader out = new BufferedReader(new InputStreamReader(sandbox.getInputStream(), StandardCharsets.UTF_8));
+    Matcher kafka = Pattern.compile("bootstrap\\.servers=127\\.0\\.0\\.1:(\\d+)").matcher(out.readLine());
+    Matcher registry = Pattern.compile("schema\\.registry\\.url=(http://127\\.0\\.0\\.1:(\\d+)/apis/ccompat/v7)")
+        .matcher(out.readLine());
+    assertTrue(kafka.matches(), "first line: bootstrap.servers=...");
+    assertTrue(registry.matches(), "second line: schema.registry.url=...");
+    return new Endpoints(kafka, registry);
   }
 
   /** The temporary directory the sandbox with pid {@code owner} made for itself. */

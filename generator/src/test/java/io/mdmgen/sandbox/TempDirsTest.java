@@ -13,6 +13,7 @@ class TempDirsTest {
 
   @Test
   void removesOnlyTheDirectoriesOfOwnersThatAreGone() throws Exception {
+    Path mine = TempDirs.create(PREFIX); // before the stale ones below, which create would remove
     Process ended = new ProcessBuilder("sleep", "60").start();
     String identity = ended.pid() + " " + ended.toHandle().info().startInstant().orElseThrow();
     ended.destroyForcibly().waitFor();
@@ -23,7 +24,6 @@ class TempDirsTest {
     // A pid that is alive but started at another time: a reused pid, not the owner.
     Path reused = Files.createTempDirectory(PREFIX);
     Files.writeString(reused.resolve(TempDirs.OWNER), ProcessHandle.current().pid() + " 1970-01-01T00:00:00Z");
-    Path mine = TempDirs.create(PREFIX);
     Path foreign = Files.createTempDirectory(PREFIX); // no owner file: not made by TempDirs
     try {
       assertEquals(2, TempDirs.removeStale(PREFIX));
