@@ -8,7 +8,7 @@ import re
 import sys
 from collections import defaultdict
 
-from confluent_kafka import Consumer, TopicPartition
+from confluent_kafka import Consumer, KafkaError, TopicPartition
 from confluent_kafka.schema_registry import SchemaRegistryClient
 from confluent_kafka.schema_registry.avro import AvroDeserializer
 from confluent_kafka.serialization import MessageField, SerializationContext
@@ -16,10 +16,13 @@ from confluent_kafka.serialization import MessageField, SerializationContext
 TOPICS = ["customers", "crm.customers", "erp.customers", "ecommerce.customers", "match_truth"]
 
 
-def read_topic(bootstrap, topic):
-    """All records of the topic as (partition, offset, timestamp_ms, key, value bytes)."""
+def read_topic(bootstrap, topic, committed=False):
+    """All records of the topic as (partition, offset, timestamp_ms, key, value bytes); with
+    committed, only those of committed transactions (as read_committed consumers see them)."""
     consumer = Consumer({"bootstrap.servers": bootstrap, "group.id": "mdmgen-verify",
-                         "enable.auto.commit": False, "auto.offset.reset": "earliest"})
+                         "enable.auto.commit": False, "auto.offset.reset": "earliest",
+                         "enable.partition.eof": True,
+                         "isolation.level": "read_committed" if committed else "read_uncommitted"})
     try:
         meta = consumer.list_topics(topic, timeout=15).topics[topic]
         if meta.error is not None:
@@ -37,6 +40,9 @@ def read_topic(bootstrap, topic):
         done = set()
         while len(done) < len(ends):
             for m in consumer.consume(num_messages=10000, timeout=5):
+                if m.error() and m.error().code() == KafkaError._PARTITION_EOF:
+                    done.add(m.partition())  # transaction markers end a partition without a record
+                    continue
                 if m.error():
                     raise SystemExit(f"topic {topic}: {m.error()}")
                 records.append((m.partition(), m.offset(), m.timestamp()[1], m.key(), m.value()))
@@ -166,6 +172,8 @@ def main():
     ap.add_argument("--allow-duplicates", action="store_true",
                     help="accept records repeated byte for byte (a run resumed after a crash repeats"
                          " its last micro-batch); a repeat that differs still fails")
+    ap.add_argument("--read-committed", action="store_true",
+                    help="read as a read_committed consumer: what an --exactly-once stream promises")
     a = ap.parse_args()
 
     registry = SchemaRegistryClient({"url": a.schema_registry_url})
@@ -178,7 +186,7 @@ def main():
     for name in TOPICS:
         topic = a.topic_prefix + name
         deserialize = AvroDeserializer(registry)
-        records = read_topic(a.bootstrap_servers, topic)
+        records = read_topic(a.bootstrap_servers, topic, a.read_committed)
         ctx = SerializationContext(topic, MessageField.VALUE)
         digest = hashlib.sha256()
         by_partition = defaultdict(list)

@@ -4,6 +4,7 @@ import io.mdmgen.sinks.GeneratedRows;
 import io.mdmgen.sinks.HiveOrcSink;
 import io.mdmgen.sinks.NoopSink;
 import io.mdmgen.sinks.WriteMode;
+import io.mdmgen.spark.CensusTally;
 import io.mdmgen.spark.RepeatedRowSource;
 import io.mdmgen.spark.WorldSource;
 import io.mdmgen.world.Planner;
@@ -36,12 +37,14 @@ public final class BatchBenchmark {
   private final Planner.Plan plan;
   private final int cores;
   private final int partitions;
+  private final CensusTally tally;
 
   private BatchBenchmark(SparkSession spark, long total) {
     this.spark = spark;
+    this.tally = CensusTally.register(spark);
     this.spec = new WorldSpec(WorldSpec.DEFAULT_SEED, WorldSpec.DEFAULT_AS_OF, Scenario.defaults());
     this.cores = spark.sparkContext().defaultParallelism();
-    this.plan = BatchJob.plan(spark, spec, 0, OptionalLong.of(total), OptionalLong.empty());
+    this.plan = BatchJob.plan(spec, 0, OptionalLong.of(total), OptionalLong.empty());
     this.partitions = BatchJob.partitions(plan.census().records(), cores);
   }
 
@@ -97,7 +100,7 @@ public final class BatchBenchmark {
     Planner.Plan small = smallPlan();
     for (SourceSystem s : SourceSystem.values()) {
       Table t = Table.of(s);
-      orc.stage(t.baseName() + "_warm_up", WorldSource.rows(t, spec, small.extent(), cores, false));
+      orc.stage(t.baseName() + "_warm_up", WorldSource.rows(t, spec, small.extent(), cores, false, tally));
     }
     double write = 0;
     double compute = 0;
@@ -131,11 +134,11 @@ public final class BatchBenchmark {
   }
 
   private GeneratedRows generated(Table t) {
-    return WorldSource.rows(t, spec, plan.extent(), partitions, false);
+    return WorldSource.rows(t, spec, plan.extent(), partitions, false, tally);
   }
 
   private Planner.Plan smallPlan() {
-    return BatchJob.plan(spark, spec, 0, OptionalLong.of(1_000_000), OptionalLong.empty());
+    return BatchJob.plan(spec, 0, OptionalLong.of(1_000_000), OptionalLong.empty());
   }
 
   private static double time(Runnable r) {

@@ -1,7 +1,7 @@
 package io.mdmgen.batch;
 
 import io.mdmgen.sinks.TableSink;
-import io.mdmgen.spark.SparkCensus;
+import io.mdmgen.spark.CensusTally;
 import io.mdmgen.spark.SparkSchemas;
 import io.mdmgen.spark.WorldSource;
 import io.mdmgen.world.Census;
@@ -21,19 +21,17 @@ import org.apache.spark.sql.SparkSession;
 public final class BatchJob {
   /** Default partition size: enough rows per task to amortise it, few enough to show progress. */
   static final long ROWS_PER_PARTITION = 2_000_000;
-  /** Below this many masters the census runs on the driver; above it, as a Spark job. */
-  private static final long LOCAL_CENSUS_MASTERS = 20_000_000;
   /** How long to wait for the listener to count a finished table's last tasks. */
   private static final long LISTENER_WAIT_MILLIS = 10_000;
 
   /**
    * What to write.
    *
-   * @param firstMaster index of the first master (non-zero when appending to an earlier run)
+   * @param plan the extent to write ({@link #plan}), from master 0 or after the tables' customers
    * @param partitions Spark partitions per table; 0 to size them from the row count
    */
-  public record Options(WorldSpec spec, OptionalLong totalRecords, OptionalLong uniqueCustomers,
-      long firstMaster, int partitions, String tableSuffix, boolean embedTruth) {}
+  public record Options(WorldSpec spec, Planner.Plan plan, int partitions, String tableSuffix,
+      boolean embedTruth) {}
 
   private BatchJob() {}
 
@@ -47,66 +45,59 @@ public final class BatchJob {
     return (int) Math.min(Integer.MAX_VALUE, (wanted + cores - 1) / cores * cores);
   }
 
-  /**
-   * Before Spark starts: fails if {@code uniqueCustomers} (from master 0) cannot hold
-   * {@code totalRecords}, where counting them on this JVM takes a moment (a million customers).
-   */
-  public static void checkCapacity(WorldSpec spec, OptionalLong totalRecords, OptionalLong uniqueCustomers) {
-    if (totalRecords.isPresent() && uniqueCustomers.isPresent() && uniqueCustomers.getAsLong() <= 1_000_000) {
-      new Planner(spec, Planner.LOCAL, Runtime.getRuntime().availableProcessors())
-          .plan(0, totalRecords, uniqueCustomers);
-    }
-  }
-
-  /** The extent of the run, counted on the driver when small and as a Spark job when not. */
-  static Planner.Plan plan(SparkSession spark, WorldSpec spec, long firstMaster,
-      OptionalLong totalRecords, OptionalLong uniqueCustomers) {
-    double perMaster = spec.scenario().recordsPerMaster();
-    long estimate = uniqueCustomers.orElse((long) (totalRecords.orElse(0) / Math.max(perMaster, 1e-9)));
-    Planner.ChunkCounter counter = estimate <= LOCAL_CENSUS_MASTERS ? Planner.LOCAL : new SparkCensus(spark);
-    return new Planner(spec, counter, spark.sparkContext().defaultParallelism())
-        .plan(firstMaster, totalRecords, uniqueCustomers);
+  /** The extent of the run and what it holds: arithmetic, so it is known before Spark starts. */
+  public static Planner.Plan plan(WorldSpec spec, long firstMaster, OptionalLong totalRecords,
+      OptionalLong uniqueCustomers) {
+    return new Planner(spec).plan(firstMaster, totalRecords, uniqueCustomers);
   }
 
   public static RunReport run(SparkSession spark, Options o, TableSink sink) {
     long started = System.nanoTime();
     int parallelism = spark.sparkContext().defaultParallelism();
-    Planner.Plan plan = plan(spark, o.spec(), o.firstMaster(), o.totalRecords(), o.uniqueCustomers());
+    Planner.Plan plan = o.plan();
     Census census = plan.census();
+    CensusTally tally = CensusTally.register(spark);
 
-    Map<Table, Long> rows = new LinkedHashMap<>();
-    rows.put(Table.CUSTOMERS, plan.extent().masters());
+    Map<Table, Long> planned = new LinkedHashMap<>();
+    planned.put(Table.CUSTOMERS, plan.extent().masters());
     for (SourceSystem s : SourceSystem.values()) {
-      rows.put(Table.of(s), census.records(s));
+      planned.put(Table.of(s), census.records(s));
     }
-    rows.put(Table.MATCH_TRUTH, census.records());
-    rows.put(Table.HARD_NEGATIVES, census.householdPairs());
-    long total = rows.values().stream().mapToLong(Long::longValue).sum();
+    planned.put(Table.MATCH_TRUTH, census.records());
+    // Who lives with whom is not counted ahead: the progress takes the expected number.
+    planned.put(Table.HARD_NEGATIVES, o.spec().scenario().households().expectedPairs(plan.extent().masters()));
+    long total = planned.values().stream().mapToLong(Long::longValue).sum();
     int partitions = Math.min(sink.maxPartitions(),
         o.partitions() > 0 ? o.partitions() : partitions(census.records(), parallelism));
 
-    for (Table t : rows.keySet()) {
+    for (Table t : planned.keySet()) {
       sink.check(t.baseName() + o.tableSuffix(), SparkSchemas.of(t, o.embedTruth()));
     }
-    System.err.printf("mdmgen: %,d source records of %,d customers (masters %,d..%,d), %d partitions%n",
+    System.err.printf("mdmgen: %,d source records of %,d customers (masters %,d..%,d), %,d partitions%n",
         census.records(), plan.extent().masters(), plan.extent().firstMaster(),
         plan.extent().endMaster() - 1, partitions);
+    Map<Table, Long> rows = new LinkedHashMap<>();
     Map<Table, Double> seconds = new LinkedHashMap<>();
     try (RowProgress progress = new RowProgress(spark.sparkContext(), "mdmgen batch", total)) {
-      for (Map.Entry<Table, Long> e : rows.entrySet()) {
+      for (Map.Entry<Table, Long> e : planned.entrySet()) {
         Table t = e.getKey();
         String name = t.baseName() + o.tableSuffix();
         progress.describe(name);
         long before = progress.rows();
+        long pairsBefore = tally.value().householdPairs();
         long t0 = System.nanoTime();
         spark.sparkContext().setJobDescription("mdmgen: write " + name);
-        sink.stage(name, WorldSource.rows(t, o.spec(), plan.extent(), partitions, o.embedTruth()));
+        sink.stage(name, WorldSource.rows(t, o.spec(), plan.extent(), partitions, o.embedTruth(), tally));
         seconds.put(t, (System.nanoTime() - t0) / 1e9);
-        long written = progress.awaitRows(before + e.getValue(), LISTENER_WAIT_MILLIS) - before;
-        if (written != e.getValue()) {
-          throw new IllegalStateException(name + ": wrote " + written + " rows, planned " + e.getValue());
+        long expected = t == Table.HARD_NEGATIVES ? tally.value().householdPairs() - pairsBefore : e.getValue();
+        long written = progress.awaitRows(before + expected, LISTENER_WAIT_MILLIS) - before;
+        if (written != expected) {
+          throw new IllegalStateException(name + ": wrote " + written + " rows, " + (t == Table.HARD_NEGATIVES
+              ? "its tasks counted " : "planned ") + expected);
         }
+        rows.put(t, written);
       }
+      progress.finish();
       sink.commit();
     } catch (Throwable e) { // Spark's SparkException is checked, and Scala throws it undeclared
       try {
@@ -116,6 +107,7 @@ public final class BatchJob {
       }
       throw e;
     }
-    return new RunReport(o, plan, rows, seconds, (System.nanoTime() - started) / 1e9, sink);
+    return new RunReport(o, plan.extent(), new Census().merge(census).merge(tally.value()), rows, seconds,
+        (System.nanoTime() - started) / 1e9, sink);
   }
 }

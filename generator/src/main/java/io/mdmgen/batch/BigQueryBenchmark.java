@@ -15,6 +15,7 @@ import io.mdmgen.sinks.bigquery.BigQuerySink;
 import io.mdmgen.sinks.bigquery.BigQueryTypes;
 import io.mdmgen.sinks.bigquery.ProtoRow;
 import io.mdmgen.sinks.bigquery.ProtoRowWriter;
+import io.mdmgen.spark.CensusTally;
 import io.mdmgen.spark.WorldSource;
 import io.mdmgen.world.Planner;
 import io.mdmgen.world.Scenario;
@@ -53,14 +54,15 @@ public final class BigQueryBenchmark {
     try {
       WorldSpec spec = new WorldSpec(WorldSpec.DEFAULT_SEED, WorldSpec.DEFAULT_AS_OF, Scenario.defaults());
       int cores = spark.sparkContext().defaultParallelism();
-      Planner.Plan plan = BatchJob.plan(spark, spec, 0, OptionalLong.of(total), OptionalLong.empty());
+      CensusTally tally = CensusTally.register(spark);
+      Planner.Plan plan = BatchJob.plan(spec, 0, OptionalLong.of(total), OptionalLong.empty());
       int partitions = BatchJob.partitions(plan.census().records(), cores);
       BigQuerySink sink = new BigQuerySink(new BigQuerySink.Options(connection, dataset, WriteMode.overwrite, 200));
 
       // Warm-up: connections, the JIT, the emulator's first tables.
-      Planner.Plan small = BatchJob.plan(spark, spec, 0, OptionalLong.of(20_000), OptionalLong.empty());
+      Planner.Plan small = BatchJob.plan(spec, 0, OptionalLong.of(20_000), OptionalLong.empty());
       for (SourceSystem s : SourceSystem.values()) {
-        sink.stage(Table.of(s).baseName() + "_warm_up", WorldSource.rows(Table.of(s), spec, small.extent(), cores, false));
+        sink.stage(Table.of(s).baseName() + "_warm_up", WorldSource.rows(Table.of(s), spec, small.extent(), cores, false, tally));
       }
       sink.abort();
 
@@ -68,7 +70,7 @@ public final class BigQueryBenchmark {
       long t0 = System.nanoTime();
       for (SourceSystem s : SourceSystem.values()) {
         Table t = Table.of(s);
-        GeneratedRows rows = WorldSource.rows(t, spec, plan.extent(), partitions, false);
+        GeneratedRows rows = WorldSource.rows(t, spec, plan.extent(), partitions, false, tally);
         sink.check(t.baseName(), rows.schema());
         sink.stage(t.baseName(), rows);
       }
@@ -80,7 +82,7 @@ public final class BigQueryBenchmark {
 
       double floorSeconds = 0;
       for (SourceSystem s : SourceSystem.values()) {
-        floorSeconds += floor(connection, rest, dataset, WorldSource.rows(Table.of(s), spec, plan.extent(), partitions, false));
+        floorSeconds += floor(connection, rest, dataset, WorldSource.rows(Table.of(s), spec, plan.extent(), partitions, false, tally));
       }
       long n = plan.census().records();
       System.out.printf("source records: %,d (%d partitions, %d cores), bigquery API at %s%n", n, partitions, cores, args[1]);

@@ -9,8 +9,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.hadoop.hive.ql.exec.vector.VectorizedRowBatch;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 
@@ -44,11 +42,6 @@ record MemoryRows(GeneratedRows rows, String key) implements GeneratedRows, Auto
   @Override
   public int partitions() {
     return rows.partitions();
-  }
-
-  @Override
-  public Dataset<Row> dataset(SparkSession spark) {
-    throw new UnsupportedOperationException("rows in memory are for ORC writers only");
   }
 
   @Override

@@ -95,6 +95,11 @@ final class RowProgress extends SparkListener implements AutoCloseable {
     return rows.get();
   }
 
+  /** Every row is written: the bar ends full, whatever the estimate of hard negatives was. */
+  void finish() {
+    bar.maxHint(rows.get());
+  }
+
   void describe(String what) {
     bar.setExtraMessage(" " + what);
   }

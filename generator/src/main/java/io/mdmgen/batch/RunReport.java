@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mdmgen.sinks.TableSink;
 import io.mdmgen.world.Census;
 import io.mdmgen.world.Corruption;
-import io.mdmgen.world.Planner;
+import io.mdmgen.world.Extent;
 import io.mdmgen.world.SourceRates;
 import io.mdmgen.world.SourceSystem;
 import io.mdmgen.world.Table;
@@ -29,10 +29,11 @@ public final class RunReport {
   private final double totalSeconds;
   private final TableSink sink;
 
-  RunReport(BatchJob.Options o, Planner.Plan plan, Map<Table, Long> rows, Map<Table, Double> seconds,
-      double totalSeconds, TableSink sink) {
+  /** {@code census}: the plan's counts and the writes' tallies together. */
+  RunReport(BatchJob.Options o, Extent extent, Census census, Map<Table, Long> rows,
+      Map<Table, Double> seconds, double totalSeconds, TableSink sink) {
     this.options = o;
-    this.census = plan.census();
+    this.census = census;
     this.rows = rows;
     this.seconds = seconds;
     this.totalSeconds = totalSeconds;
@@ -40,8 +41,8 @@ public final class RunReport {
     json.put("mode", "batch");
     json.put("seed", o.spec().seed());
     json.put("as_of", o.spec().asOf().toString());
-    json.put("first_customer_index", plan.extent().firstMaster());
-    json.put("customers", plan.extent().masters());
+    json.put("first_customer_index", extent.firstMaster());
+    json.put("customers", extent.masters());
     json.put("source_records", census.records());
     json.put("seconds", round(totalSeconds, 3));
     long all = rows.values().stream().mapToLong(Long::longValue).sum();

@@ -89,6 +89,9 @@ public final class Main implements Callable<Integer> {
   @Option(names = "--due-header", negatable = true, defaultValue = "true", fallbackValue = "true", description = "Stream: every record carries its planned send time in the Kafka header mdmgen.due_ms, for mdmgen probe (28 bytes a record; --no-due-header for the last events per second at full speed). Default: ${DEFAULT-VALUE}.")
   boolean dueHeader;
 
+  @Option(names = "--exactly-once", description = "Stream: write through Kafka transactions, so that a read_committed consumer sees every event once, also after a crash and a resume from --checkpoint (resume with the same --partitions). Costs throughput (BENCHMARKS.md). Default: at least once.")
+  boolean exactlyOnce;
+
   @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT,...", description = "Stream: Kafka brokers. Default: start an embedded broker and schema registry for the run.")
   String bootstrapServers;
 
@@ -258,7 +261,7 @@ public final class Main implements Callable<Integer> {
             {"--rate-profile", rateProfile.equals("constant") ? null : rateProfile},
             {"--checkpoint", checkpoint},
             {"--delivery-timeout", deliveryTimeout.equals("30s") ? null : deliveryTimeout},
-            {"--no-due-header", dueHeader ? null : ""}};
+            {"--no-due-header", dueHeader ? null : ""}, {"--exactly-once", exactlyOnce ? "" : null}};
     for (String[] flag : onlyFor) {
       if (flag[1] != null) {
         throw new BadInput(flag[0] + (flag[1].isEmpty() ? "" : " " + flag[1]) + ": not used in "
@@ -334,6 +337,15 @@ public final class Main implements Callable<Integer> {
     }
     String master = sparkMaster(); // a bad --master fails now, before any server starts
     ProducerOptions producer = ProducerOptions.parse(kafkaOptions);
+    if (exactlyOnce) { // transactions need the idempotent producer, which needs every replica's ack
+      String acks = producer.properties().getOrDefault("acks", "all");
+      if (!acks.equals("all") && !acks.equals("-1")) {
+        throw new BadInput("--kafka.acks=" + acks + ": --exactly-once needs acks=all");
+      }
+      if (producer.properties().getOrDefault("enable.idempotence", "true").equals("false")) {
+        throw new BadInput("--kafka.enable.idempotence=false: --exactly-once needs the idempotent producer");
+      }
+    }
     WorldSpec spec = new WorldSpec(seed, date(), scenario());
     try {
       io.mdmgen.events.StreamPlan.of(spec, profile, embedTruth); // hot keys that cannot place their share
@@ -371,7 +383,7 @@ public final class Main implements Callable<Integer> {
       }
       StreamJob.Options options = new StreamJob.Options(spec, profile, seconds,
           embedTruth, bootstrap, registry, producer, topicPrefix, topicPartitions, cp, partitions,
-          deliverySeconds, dueHeader);
+          deliverySeconds, dueHeader, exactlyOnce ? transactionalIds(cp, topicPrefix) : "");
       StreamIdentity identity = StreamIdentity.of(StreamPlan.of(spec, profile, embedTruth), topicPrefix, embedTruth);
       if (tempCheckpoint == null) {
         resumable(checkpoint, identity);
@@ -432,6 +444,21 @@ public final class Main implements Callable<Integer> {
   }
 
   /** Refuses a checkpoint whose stream was started with other options than {@code identity}'s. */
+  /**
+   * The prefix of an exactly-once stream's transactional ids: the same for every run resumed from
+   * {@code checkpoint} into {@code topicPrefix}, and another for any other checkpoint.
+   */
+  private static String transactionalIds(String checkpoint, String topicPrefix) {
+    String where = Warehouse.isUri(checkpoint) ? checkpoint : Path.of(checkpoint).toAbsolutePath().normalize().toString();
+    try {
+      byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+          .digest((where + "\n" + topicPrefix).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return "mdmgen-" + java.util.HexFormat.of().formatHex(digest, 0, 8);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   private static void resumable(String checkpoint, StreamIdentity identity) {
     Optional<StreamIdentity> stored;
     try {
@@ -467,9 +494,8 @@ public final class Main implements Callable<Integer> {
     }
     WorldSpec spec = new WorldSpec(seed, date(), scenario());
     Planner.checkScale(spec.scenario(), 0, total, unique); // again with the appended-to rows later
-    if (writeMode == WriteMode.overwrite) {
-      BatchJob.checkCapacity(spec, total, unique); // an append's customers start where the tables end
-    }
+    // Before Spark starts; an append's customers start where its tables end, known once it has.
+    Planner.Plan overwrite = writeMode == WriteMode.overwrite ? BatchJob.plan(spec, 0, total, unique) : null;
     String sparkMaster = sparkMaster();
     Warehouse wh = sink == Sink.hive ? Warehouse.of(warehouse, SparkSessions.underSparkSubmit()) : null;
     Path reportFile = report != null ? report
@@ -483,17 +509,18 @@ public final class Main implements Callable<Integer> {
 
     WarehouseLock lock = wh != null && wh.embeddedMetastore() != null ? WarehouseLock.take(wh.embeddedMetastore()) : null;
     try (lock) {
-      return batch(spec, sparkMaster, wh, tables, total, unique, reportFile);
+      return batch(spec, sparkMaster, wh, tables, overwrite, total, unique, reportFile);
     }
   }
 
   private int batch(WorldSpec spec, String sparkMaster, Warehouse wh, TableSink bigQuerySink,
-      OptionalLong total, OptionalLong unique, Path reportFile) throws IOException {
+      Planner.Plan overwrite, OptionalLong total, OptionalLong unique, Path reportFile) throws IOException {
     TableSink tables = bigQuerySink;
     SparkSession spark = switch (sink) {
       case hive -> SparkSessions.hive(sparkMaster, wh.uri(), wh.embeddedMetastore(), orcCompression.name());
       case bigquery, noop -> SparkSessions.plain(sparkMaster);
     };
+    BatchSignal signal = new BatchSignal(spark);
     try {
       if (sink == Sink.hive) {
         tables = new HiveOrcSink(spark, new HiveOrcSink.Options(database, writeMode, spec.labels()));
@@ -507,18 +534,62 @@ public final class Main implements Callable<Integer> {
               spec.labels(), target);
         }
       }
-      long first = writeMode == WriteMode.append
-          ? targetChecked(() -> target.rowsIn(Table.CUSTOMERS.baseName() + tableSuffix)) : 0;
-      BatchJob.Options options = new BatchJob.Options(spec, total, unique, first, partitions,
-          tableSuffix, embedTruth);
+      Planner.Plan plan = overwrite != null ? overwrite : BatchJob.plan(spec,
+          targetChecked(() -> target.rowsIn(Table.CUSTOMERS.baseName() + tableSuffix)), total, unique);
+      BatchJob.Options options = new BatchJob.Options(spec, plan, partitions, tableSuffix, embedTruth);
       RunReport result = targetChecked(() -> BatchJob.run(spark, options, target));
       result.print(System.out);
       result.write(reportFile);
       System.out.println("  report: " + reportFile);
       return 0;
+    } catch (Throwable e) { // Spark's SparkException is checked, and Scala throws it undeclared
+      if (signal.stopping()) {
+        System.err.println("mdmgen: stopped by a signal before the commit: no table was changed,"
+            + " the staged rows are removed");
+        return 1;
+      }
+      throw e;
     } finally {
       spark.stop();
       BigQueryConnection.closeAll();
+      signal.done();
+    }
+  }
+
+  /**
+   * Ctrl-C or SIGTERM during a batch run: cancels its Spark jobs and holds the JVM until the run
+   * has removed what it staged (the sink's abort needs the Spark context, which Spark's own hook
+   * stops later), instead of Spark's shutdown errors.
+   */
+  private static final class BatchSignal {
+    private final AtomicBoolean stopping = new AtomicBoolean();
+    private final CountDownLatch done = new CountDownLatch(1);
+
+    BatchSignal(SparkSession spark) {
+      org.apache.spark.util.ShutdownHookManager.addShutdownHook(200, new scala.runtime.AbstractFunction0<>() {
+        @Override
+        public scala.runtime.BoxedUnit apply() {
+          if (done.getCount() > 0) {
+            stopping.set(true);
+            Configurator.setLevel("org.apache.spark.rpc.netty.Inbox", Level.OFF); // tasks refused while stopping
+            spark.sparkContext().cancelAllJobs();
+            try {
+              done.await(25, TimeUnit.SECONDS); // Hadoop gives Spark's hooks 30 s in all
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          }
+          return scala.runtime.BoxedUnit.UNIT;
+        }
+      });
+    }
+
+    boolean stopping() {
+      return stopping.get();
+    }
+
+    void done() {
+      done.countDown();
     }
   }
 

@@ -100,7 +100,7 @@ public final class HotOrders {
     long[] customers = new long[size];
     long index = 0;
     for (int r = 0; r < size; index++) {
-      if (world.copies(world.masterKey(index), SourceSystem.ECOMMERCE) > 0) {
+      if (world.copies(index, SourceSystem.ECOMMERCE) > 0) {
         customers[r++] = index;
       }
     }

@@ -54,7 +54,7 @@ public final class Timeline {
         continue;
       }
       Topic topic = Topic.of(source);
-      int copies = world.copies(world.masterKey(then), source);
+      int copies = world.copies(then, source);
       for (int c = 0; c < copies; c++) {
         out.add(StepEvents.CREATE, topic, then, c, 0);
         out.add(StepEvents.TRUTH, Topic.MATCH_TRUTH, then, c, 0);
@@ -86,7 +86,7 @@ public final class Timeline {
       if (e == null) {
         continue;
       }
-      int copies = source == null ? 1 : world.copies(key, source);
+      int copies = source == null ? 1 : world.copies(master, source);
       for (int c = 0; c < copies; c++) {
         if (e == LifeEvent.CLOSE) {
           out.add(StepEvents.DELETE, topic, master, c, k);

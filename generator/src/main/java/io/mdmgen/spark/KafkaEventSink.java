@@ -9,6 +9,7 @@ import io.mdmgen.events.StreamPlan;
 import io.mdmgen.events.Topic;
 import io.mdmgen.sinks.kafka.ProducerOptions;
 import io.mdmgen.sinks.kafka.SharedProducers;
+import io.mdmgen.sinks.kafka.TransactionalParts;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.HashMap;
@@ -47,24 +48,30 @@ import org.apache.spark.sql.util.CaseInsensitiveStringMap;
  * The streaming sink of {@link EventSource}'s slices: each task encodes the events of its slice,
  * sends each to Kafka when it is due through the JVM's shared producer, and flushes before it
  * commits, so a committed micro-batch is in Kafka (at least once, like Spark's own Kafka sink: a
- * batch replayed after a crash sends its events again, with the same event ids). Each record
- * carries its due time in the {@link DueHeader}.
+ * batch replayed after a crash sends its events again, with the same event ids). With
+ * transactions, each task sends its slice in a Kafka transaction of its part, committed with
+ * the part's mark, and skips what a crashed run committed ({@link TransactionalParts}): exactly
+ * once for {@code read_committed} consumers. Each record carries its due time in the
+ * {@link DueHeader}.
  */
 public final class KafkaEventSink implements TableProvider {
   private static final String BOOTSTRAP = "bootstrap_servers";
   private static final String DUE_HEADER = "due_header";
+  private static final String TRANSACTIONS = "transactions";
   private static final String KAFKA = "kafka.";
 
   /**
    * Writes {@code slices} (from {@link EventSource#read}) as events to Kafka, each with the
-   * {@link DueHeader} if {@code dueHeader}.
+   * {@link DueHeader} if {@code dueHeader}; exactly once through Kafka transactions of the stream
+   * {@code transactions} ({@link TransactionalParts}) unless it is empty.
    */
   public static DataStreamWriter<Row> write(Dataset<Row> slices, EventScanOptions options,
-      String bootstrapServers, Map<String, String> producer, boolean dueHeader) {
+      String bootstrapServers, Map<String, String> producer, boolean dueHeader, String transactions) {
     DataStreamWriter<Row> w = slices.writeStream().format(KafkaEventSink.class.getName())
         .options(options.toMap())
         .option(BOOTSTRAP, bootstrapServers)
         .option(DUE_HEADER, dueHeader)
+        .option(TRANSACTIONS, transactions)
         // Spark allows asynchronous progress tracking only with the sinks it knows to be
         // at-least-once (its Kafka and memory sinks); this one is at-least-once in the same way.
         .option("_asyncProgressTrackingOverrideSinkSupportCheck", "true");
@@ -89,7 +96,7 @@ public final class KafkaEventSink implements TableProvider {
     EventScanOptions options = EventScanOptions.from(properties);
     // The plan is made here, once, not by every task (hot keys solve for their order rates).
     return new EventTable(new Writers(options, options.plan(), properties.get(BOOTSTRAP), producer,
-        Boolean.parseBoolean(properties.get(DUE_HEADER))));
+        Boolean.parseBoolean(properties.get(DUE_HEADER)), properties.getOrDefault(TRANSACTIONS, "")));
   }
 
   /**
@@ -181,9 +188,13 @@ public final class KafkaEventSink implements TableProvider {
   /** What a task sends back with its commit: the counts of the events it sent. */
   private record Sent(EventCounts counts) implements WriterCommitMessage {}
 
-  /** Shipped to the tasks: what they need to encode and send their slices. */
+  /**
+   * Shipped to the tasks: what they need to encode and send their slices.
+   *
+   * @param transactions the stream's transactional id prefix; empty for at-least-once
+   */
   private record Writers(EventScanOptions options, StreamPlan plan, String bootstrapServers,
-      Map<String, String> producer, boolean dueHeader)
+      Map<String, String> producer, boolean dueHeader, String transactions)
       implements StreamingDataWriterFactory {
     @Override
     public DataWriter<InternalRow> createWriter(int partitionId, long taskId, long epochId) {
@@ -202,7 +213,10 @@ public final class KafkaEventSink implements TableProvider {
     private final Writers writers;
     private final StreamPlan plan;
     private final String[] topics = new String[Topic.values().length];
-    private final KafkaProducer<byte[], byte[]> producer;
+    private KafkaProducer<byte[], byte[]> producer;
+    /** Exactly-once only: the part's transaction, and the position its mark moves to. */
+    private TransactionalParts.Transaction transaction;
+    private long upTo;
     private final EventCounts counts = new EventCounts();
     private volatile Exception failure;
     /** Acknowledgements, counted on the producer's thread; merged into counts at commit. */
@@ -231,7 +245,8 @@ public final class KafkaEventSink implements TableProvider {
       for (Topic t : Topic.values()) {
         topics[t.ordinal()] = t.name(writers.options().topicPrefix());
       }
-      this.producer = SharedProducers.get(writers.bootstrapServers(), writers.producer());
+      this.producer = writers.transactions().isEmpty()
+          ? SharedProducers.get(writers.bootstrapServers(), writers.producer()) : null;
     }
 
     @Override
@@ -241,7 +256,25 @@ public final class KafkaEventSink implements TableProvider {
           writers.options().schemaIds(), r.from(), r.to(), r.part(), r.parts());
       Pacer pacer = r.pacer(plan.profile());
       this.pacer = pacer;
+      long committed = Long.MIN_VALUE;
+      if (!writers.transactions().isEmpty()) {
+        transaction = TransactionalParts.begin(writers.bootstrapServers(), writers.producer(),
+            writers.transactions(), r.part(), r.parts(), topics[Topic.CUSTOMERS.ordinal()]);
+        producer = transaction.producer();
+        committed = transaction.committedUpTo();
+        upTo = r.to();
+      }
       while (cursor.next()) {
+        if (cursor.n() < committed) {
+          // Sent and committed before a crash: in Kafka once already, and counted as acknowledged.
+          long now = Clock.SYSTEM.millis();
+          int second = r.paced() ? pacer.secondOf(now) : 0;
+          byte[] value = cursor.value();
+          counts.add(cursor.topic(), cursor.kind(), now, second,
+              cursor.key().length + (value == null ? 0 : value.length));
+          counts.acked(second);
+          continue;
+        }
         long due = r.paced() ? pacer.dueMillis(cursor.n()) : Clock.SYSTEM.millis();
         long now;
         try {
@@ -275,8 +308,14 @@ public final class KafkaEventSink implements TableProvider {
 
     @Override
     public WriterCommitMessage commit() throws IOException {
+      if (producer == null) {
+        return new Sent(counts); // no slice
+      }
       producer.flush();
       checkFailure();
+      if (transaction != null) {
+        transaction.commit(upTo);
+      }
       synchronized (this) {
         counts.merge(acks);
         acks = new EventCounts();
@@ -285,7 +324,11 @@ public final class KafkaEventSink implements TableProvider {
     }
 
     @Override
-    public void abort() {}
+    public void abort() {
+      if (transaction != null) {
+        transaction.abort();
+      }
+    }
 
     @Override
     public void close() {}

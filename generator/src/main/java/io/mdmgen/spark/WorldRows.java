@@ -1,18 +1,19 @@
 package io.mdmgen.spark;
 
 import io.mdmgen.sinks.GeneratedRows;
+import io.mdmgen.sinks.NoopSink;
 import io.mdmgen.sinks.OrcPartFile;
 import io.mdmgen.sinks.PartWriter;
 import io.mdmgen.sinks.bigquery.ProtoRowWriter;
 import io.mdmgen.world.TableCursor;
 import java.io.IOException;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 
-/** A scan of the world as {@link GeneratedRows}: partition {@code i} is the i-th master range. */
-record WorldRows(WorldScanOptions options) implements GeneratedRows {
+/**
+ * A scan of the world as {@link GeneratedRows}: partition {@code i} is the i-th range of the
+ * table's positions. Each task adds its cursor's tally to {@code tally}.
+ */
+record WorldRows(WorldScanOptions options, CensusTally tally) implements GeneratedRows {
   @Override
   public StructType schema() {
     return SparkSchemas.of(options.table(), options.embedTruth());
@@ -20,23 +21,33 @@ record WorldRows(WorldScanOptions options) implements GeneratedRows {
 
   @Override
   public int partitions() {
-    return WorldSource.RowRange.split(options).size();
-  }
-
-  @Override
-  public Dataset<Row> dataset(SparkSession spark) {
-    return WorldSource.read(spark, options);
+    return WorldSource.RowRange.count(options);
   }
 
   @Override
   public void write(int partition, PartWriter out) throws IOException {
-    TableCursor cursor = WorldSource.RowRange.split(options).get(partition).cursor(options);
+    TableCursor cursor = WorldSource.RowRange.of(options, partition).cursor(options);
     if (out instanceof OrcPartFile orc) {
       writeOrc(cursor, orc);
     } else if (out instanceof ProtoRowWriter proto) {
       writeProto(cursor, proto);
+    } else if (out instanceof NoopSink.Discard discard) {
+      discard(cursor, discard);
     } else {
       throw new IllegalArgumentException("no world rows for a " + out.getClass().getSimpleName());
+    }
+    tally.add(cursor.tally());
+  }
+
+  /** Builds each row as Spark would read it, and drops it. */
+  private void discard(TableCursor cursor, NoopSink.Discard out) {
+    UnsafeRowSink sink = new UnsafeRowSink(schema());
+    while (true) {
+      sink.start();
+      if (!cursor.next(sink)) {
+        return;
+      }
+      out.endRow();
     }
   }
 

@@ -43,10 +43,13 @@ public class WorldSource implements TableProvider {
     return spark.read().format(WorldSource.class.getName()).options(options.toMap()).load();
   }
 
-  /** The same rows, for sinks that write them partition by partition. */
+  /**
+   * The same rows, for sinks that write them partition by partition; the tasks add how they
+   * varied the records to {@code tally}.
+   */
   public static GeneratedRows rows(Table table, WorldSpec spec, Extent extent, int partitions,
-      boolean embedTruth) {
-    return new WorldRows(new WorldScanOptions(table, spec, extent, partitions, embedTruth));
+      boolean embedTruth, CensusTally tally) {
+    return new WorldRows(new WorldScanOptions(table, spec, extent, partitions, embedTruth), tally);
   }
 
   @Override
@@ -121,15 +124,31 @@ public class WorldSource implements TableProvider {
   record RowRange(long from, long to) implements InputPartition {
     /** The scan's positions in at most {@code options.partitions()} ranges of equal size. */
     static List<RowRange> split(WorldScanOptions options) {
-      long[] span = TableCursor.span(options.spec().world(), options.table(), options.extent());
-      long from = span[0];
       List<RowRange> parts = new ArrayList<>();
-      long n = Math.max(0, span[1] - from);
-      int p = (int) Math.max(1, Math.min(options.partitions(), n));
-      for (int i = 0; i < p; i++) {
-        parts.add(new RowRange(from + n * i / p, from + n * (i + 1) / p));
+      for (int i = 0, p = count(options); i < p; i++) {
+        parts.add(of(options, i));
       }
       return parts;
+    }
+
+    /** How many ranges {@link #split} gives. */
+    static int count(WorldScanOptions options) {
+      long[] span = TableCursor.span(options.spec().world(), options.table(), options.extent());
+      return (int) Math.max(1, Math.min(options.partitions(), span[1] - span[0]));
+    }
+
+    /** Range {@code i} of {@link #split}, without the others. */
+    static RowRange of(WorldScanOptions options, int i) {
+      long[] span = TableCursor.span(options.spec().world(), options.table(), options.extent());
+      long n = Math.max(0, span[1] - span[0]);
+      long p = count(options);
+      // n * i can pass 2^63 at a trillion rows: multiply in 128 bits.
+      return new RowRange(span[0] + scaled(n, i, p), span[0] + scaled(n, i + 1, p));
+    }
+
+    private static long scaled(long n, long i, long p) {
+      return java.math.BigInteger.valueOf(n).multiply(java.math.BigInteger.valueOf(i))
+          .divide(java.math.BigInteger.valueOf(p)).longValueExact();
     }
 
     TableCursor cursor(WorldScanOptions options) {

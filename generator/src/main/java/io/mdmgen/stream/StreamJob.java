@@ -13,6 +13,7 @@ import io.mdmgen.sinks.kafka.KafkaTopics;
 import io.mdmgen.sinks.kafka.ProducerOptions;
 import io.mdmgen.sinks.kafka.SchemaRegistry;
 import io.mdmgen.sinks.kafka.SharedProducers;
+import io.mdmgen.sinks.kafka.TransactionalParts;
 import io.mdmgen.spark.EventScanOptions;
 import io.mdmgen.spark.EventSource;
 import io.mdmgen.spark.KafkaEventSink;
@@ -69,16 +70,18 @@ public final class StreamJob {
    * @param topicPartitions partitions of topics mdmgen creates; 0: the brokers' default
    * @param partitions tasks per micro-batch
    * @param dueHeader whether records carry their due time ({@link io.mdmgen.events.DueHeader})
+   * @param transactions exactly once: the prefix of the stream's Kafka transactional ids
+   *     ({@link io.mdmgen.sinks.kafka.TransactionalParts}); empty for at least once
    */
   public record Options(WorldSpec spec, RateProfile profile, double durationSeconds,
       boolean embedTruth, String bootstrapServers, SchemaRegistry registry,
       ProducerOptions producer, String topicPrefix, int topicPartitions, String checkpoint,
-      int partitions, double deliveryTimeoutSeconds, boolean dueHeader) {
+      int partitions, double deliveryTimeoutSeconds, boolean dueHeader, String transactions) {
 
     public Options withPartitions(int n) {
       return new Options(spec, profile, durationSeconds, embedTruth, bootstrapServers,
           registry, producer, topicPrefix, topicPartitions, checkpoint, n, deliveryTimeoutSeconds,
-          dueHeader);
+          dueHeader, transactions);
     }
   }
 
@@ -194,6 +197,7 @@ public final class StreamJob {
       // Records Kafka never acknowledged are dropped, not waited for (they are not counted).
       SharedProducers.closeAll(stopped == null ? java.time.Duration.ofMillis(Long.MAX_VALUE)
           : java.time.Duration.ZERO);
+      TransactionalParts.closeAll();
     }
   }
 
@@ -205,7 +209,7 @@ public final class StreamJob {
     // A progress also when no batch ran, so the job soon hears that a closing source is done.
     spark.conf().set("spark.sql.streaming.noDataProgressEventInterval", "100ms");
     return KafkaEventSink.write(EventSource.read(spark, scan), scan, o.bootstrapServers(),
-            o.producer().properties(), o.dueHeader())
+            o.producer().properties(), o.dueHeader(), o.transactions())
         .queryName(QUERY_NAME)
         .option("checkpointLocation", o.checkpoint())
         // Offsets and commits are written beside the next batch, not between batches: the pause

@@ -3,9 +3,10 @@ package io.mdmgen.world;
 import java.io.Serializable;
 
 /**
- * What a range of the world holds, counted from the same decisions that generate it: masters,
- * records and copies per source, and how many records carry each kind of variation. Mergeable, so
- * ranges can be counted in parallel.
+ * What a run holds, counted from the same decisions that generate it. The plan counts masters,
+ * records and copies per source by the holdings' arithmetic ({@link #of}); the cursors that write
+ * the rows tally how each record is varied and each hard negative ({@link TableCursor#tally}).
+ * Mergeable, so the run adds the tasks' tallies to its plan.
  */
 public final class Census implements Serializable {
   private static final int SOURCES = SourceSystem.values().length;
@@ -19,44 +20,42 @@ public final class Census implements Serializable {
   private final long[][] errors = new long[SOURCES][Corruption.Kind.values().length];
   private final long[][] errorCounts = new long[SOURCES][Corruption.Kind.values().length + 1];
 
-  /** Counts master {@code index}, keeping at most {@code keep} of its records (in source order). */
-  public void count(World world, long index, long keep, Master m, Variation v) {
-    masters++;
-    householdPairs += world.householdPosition(index);
-    long key = world.masterKey(index);
-    long left = keep;
-    boolean loaded = false;
+  /**
+   * The masters of {@code extent} and the records each source holds of them, with how many masters
+   * hold how many: arithmetic on whole blocks of masters, so any extent is counted at once.
+   */
+  public static Census of(World world, Extent extent) {
+    Census c = new Census();
+    c.masters = extent.masters();
+    if (extent.sourceMasters() == 0) {
+      return c;
+    }
+    long last = extent.lastSourceMaster();
     for (SourceSystem source : SourceSystem.values()) {
       int s = source.ordinal();
-      int n = (int) Math.min(world.copies(key, source), Math.max(0, left));
-      left -= n;
-      copies[s][n]++;
-      records[s] += n;
-      for (int c = 0; c < n; c++) {
-        if (!loaded) {
-          world.master(index, m);
-          loaded = true;
-        }
-        world.vary(m, source, c, v);
-        nameVaried[s] += v.nameKind() == Variation.NONE ? 0 : 1;
-        domainChanged[s] += v.domainChanged() ? 1 : 0;
-        for (int e = v.errors; e != 0; e &= e - 1) {
-          errors[s][Integer.numberOfTrailingZeros(e)]++;
-        }
-        errorCounts[s][Integer.bitCount(v.errors)]++;
+      world.holdings().count(extent.firstMaster(), last, s, c.copies[s]);
+      c.copies[s][extent.kept(world, last, source)]++;
+      for (int k = 1; k < c.copies[s].length; k++) {
+        c.records[s] += k * c.copies[s][k];
       }
     }
+    return c;
   }
 
-  /** Counts masters {@code [from, to)} with all their records. */
-  public static Census of(World world, long from, long to) {
-    Census c = new Census();
-    Master m = new Master();
-    Variation v = new Variation();
-    for (long i = from; i < to; i++) {
-      c.count(world, i, Long.MAX_VALUE, m, v);
+  /** Tallies one record of {@code source}, varied as {@code v}, as written. */
+  void record(SourceSystem source, Variation v) {
+    int s = source.ordinal();
+    nameVaried[s] += v.nameKind() == Variation.NONE ? 0 : 1;
+    domainChanged[s] += v.domainChanged() ? 1 : 0;
+    for (int e = v.errors; e != 0; e &= e - 1) {
+      errors[s][Integer.numberOfTrailingZeros(e)]++;
     }
-    return c;
+    errorCounts[s][Integer.bitCount(v.errors)]++;
+  }
+
+  /** Tallies one row of hard_negatives. */
+  void householdPair() {
+    householdPairs++;
   }
 
   public Census merge(Census o) {
@@ -79,21 +78,13 @@ public final class Census implements Serializable {
     return this;
   }
 
-  void setMasters(long masters) {
-    this.masters = masters;
-  }
-
   public long masters() {
     return masters;
   }
 
-  /** Pairs of customers who live together: the rows of hard_negatives. */
+  /** Pairs of customers who live together: the rows of hard_negatives, as tallied. */
   public long householdPairs() {
     return householdPairs;
-  }
-
-  void addHouseholdPairs(long pairs) {
-    householdPairs += pairs;
   }
 
   public long records() {

@@ -40,11 +40,11 @@ public record Extent(long firstMaster, long masters, long sourceMasters, int kee
   }
 
   /** Records of {@code source} kept for master {@code index}. */
-  public int kept(World world, long key, long index, SourceSystem source) {
+  public int kept(World world, long index, SourceSystem source) {
     if (index > lastSourceMaster()) {
       return 0;
     }
-    int copies = world.copies(key, source);
+    int copies = world.copies(index, source);
     if (index < lastSourceMaster()) {
       return copies;
     }
@@ -53,7 +53,7 @@ public record Extent(long firstMaster, long masters, long sourceMasters, int kee
       if (s == source) {
         break;
       }
-      before += world.copies(key, s);
+      before += world.copies(index, s);
     }
     return kept(index, copies, before);
   }

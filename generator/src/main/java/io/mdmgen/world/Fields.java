@@ -19,8 +19,8 @@ final class Fields {
   /** On a household head's key, plus the member's position. */
   static final long HOUSEHOLD_ROLE = 500, MEMBER_AGE = 510, PARTNER_SEX = 520, JUNIOR = 530,
       TWIN = 540, SHARED_SURNAME = 550, LANDLINE = 560;
-  /** Bases, plus 16 per source system (and the copy, for records). */
-  static final long COVERED = 100, COPIES = 101, RECORD = 200;
+  /** Bases, plus 16 per source system and the copy (100, 101: retired, now {@link Holdings}). */
+  static final long RECORD = 200;
   static final long CLOSE_CHANCE = 50, LIFE_CHANCE = 1000, LIFE_DRAW = 1100;
 
   // On a source record's key.

@@ -88,6 +88,30 @@ public record Households(double[] sizes, double partner, double sharedSurname, d
     return size;
   }
 
+  /**
+   * The expected pairs of housemates among {@code masters} customers: per block, over the sizes
+   * {@link #locate} draws from its bytes, with the households the block's end cuts short.
+   */
+  public long expectedPairs(long masters) {
+    int[] thresholds = sizeThresholds();
+    double[] size = new double[MAX_SIZE + 1]; // P(a household's byte gives this size)
+    for (int b = 0; b < 256; b++) {
+      int n = 1;
+      for (int t : thresholds) {
+        n += b >= t ? 1 : 0;
+      }
+      size[n] += 1 / 256.0;
+    }
+    double[] after = new double[BLOCK + 1]; // expected pairs in the block from this slot on
+    for (int start = BLOCK - 1; start >= 0; start--) {
+      for (int n = 1; n <= MAX_SIZE; n++) {
+        int m = Math.min(n, BLOCK - start);
+        after[start] += size[n] * (m * (m - 1) / 2.0 + after[start + m]);
+      }
+    }
+    return Math.round(masters * after[0] / BLOCK);
+  }
+
   /** The thresholds {@link #locate} compares a byte with: size k+2 from {@code [k]} on. */
   int[] sizeThresholds() {
     double total = 0;

@@ -1,27 +1,13 @@
 package io.mdmgen.world;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.OptionalLong;
 
 /**
  * Sizes a run: from {@code --total-records} and/or {@code --unique-customers}, the exact extent
- * of the world to write. Masters are counted in chunks by a {@link ChunkCounter} (in parallel,
- * on Spark for big runs); only the chunk where the total is reached is walked one master at a time.
+ * of the world to write. Whole blocks of masters hold a known number of records ({@link Holdings}),
+ * so any size is planned by arithmetic and a walk of one block.
  */
 public final class Planner {
-  /** Counts each chunk {@code [starts[i], ends[i])} of masters; results in chunk order. */
-  public interface ChunkCounter {
-    List<Census> count(WorldSpec spec, long[] starts, long[] ends);
-  }
-
-  /** Counts chunks on this JVM's cores. */
-  public static final ChunkCounter LOCAL = (spec, starts, ends) -> {
-    World world = spec.world();
-    return java.util.stream.IntStream.range(0, starts.length).parallel()
-        .mapToObj(i -> Census.of(world, starts[i], ends[i])).toList();
-  };
-
   /**
    * The most customers one world tells apart: their 12-digit account numbers are a bijection of
    * the master index on [0, 10^12).
@@ -50,17 +36,13 @@ public final class Planner {
     }
   }
 
-  /** The planned run: what to write and what it will hold. */
+  /** The planned run: what to write and what it will hold (before the writes' tallies). */
   public record Plan(Extent extent, Census census) {}
 
   private final WorldSpec spec;
-  private final ChunkCounter counter;
-  private final int parallelism;
 
-  public Planner(WorldSpec spec, ChunkCounter counter, int parallelism) {
+  public Planner(WorldSpec spec) {
     this.spec = spec;
-    this.counter = counter;
-    this.parallelism = Math.max(1, parallelism);
   }
 
   /**
@@ -71,11 +53,12 @@ public final class Planner {
    */
   public Plan plan(long first, OptionalLong totalRecords, OptionalLong uniqueCustomers) {
     checkScale(spec.scenario(), first, totalRecords, uniqueCustomers);
+    World world = spec.world();
     if (uniqueCustomers.isPresent()) {
       long u = uniqueCustomers.getAsLong();
-      List<long[]> chunks = chunks(first, first + u);
-      List<Census> counts = count(chunks);
-      long capacity = counts.stream().mapToLong(Census::records).sum();
+      Extent all = new Extent(first, u, u, Integer.MAX_VALUE);
+      Census everything = Census.of(world, all);
+      long capacity = everything.records();
       long n = totalRecords.orElse(capacity);
       if (n > capacity) {
         throw new PlanException(String.format(
@@ -83,82 +66,27 @@ public final class Planner {
                 + " in this scenario (%.2f per customer); raise --unique-customers or drop it",
             n, capacity, u, spec.scenario().recordsPerMaster()));
       }
-      return cut(first, u, chunks, counts, n);
+      return n == capacity ? new Plan(all, everything) : plan(world, cut(world, first, u, n));
     }
     long n = totalRecords.orElseThrow();
-    double perMaster = spec.scenario().recordsPerMaster();
-    if (perMaster <= 0) {
+    if (world.holdings().recordsPerBlock() == 0) {
       throw new PlanException("the scenario gives no source records (every coverage is 0)");
     }
-    long end = first + (long) Math.ceil(n / perMaster * 1.02) + 1_000;
-    List<long[]> chunks = new ArrayList<>(chunks(first, end));
-    List<Census> counts = new ArrayList<>(count(chunks));
-    while (counts.stream().mapToLong(Census::records).sum() < n) {
-      long from = end;
-      end = from + Math.max(1_000, (end - first) / 10);
-      List<long[]> more = chunks(from, end);
-      chunks.addAll(more);
-      counts.addAll(count(more));
-    }
-    return cut(first, -1, chunks, counts, n);
+    return plan(world, cut(world, first, -1, n));
   }
 
-  private Plan cut(long first, long masters, List<long[]> chunks, List<Census> counts, long n) {
-    Census census = new Census();
-    long done = 0;
-    for (int i = 0; i < chunks.size(); i++) {
-      Census c = counts.get(i);
-      if (done + c.records() < n) {
-        census.merge(c);
-        done += c.records();
-        continue;
-      }
-      // The total is reached inside this chunk: walk it master by master.
-      World world = spec.world();
-      Master m = new Master();
-      Variation v = new Variation();
-      for (long idx = chunks.get(i)[0]; idx < chunks.get(i)[1]; idx++) {
-        long key = world.masterKey(idx);
-        int records = 0;
-        for (SourceSystem s : SourceSystem.values()) {
-          records += world.copies(key, s);
-        }
-        if (done + records >= n) {
-          int keep = (int) (n - done);
-          census.count(world, idx, keep, m, v);
-          long sourceMasters = idx - first + 1;
-          long golden = masters < 0 ? sourceMasters : masters;
-          census.setMasters(golden);
-          // Golden masters past the last with source records still have their housemates.
-          for (long g = idx + 1; g < Math.min(chunks.get(i)[1], first + golden); g++) {
-            census.addHouseholdPairs(world.householdPosition(g));
-          }
-          for (int j = i + 1; j < chunks.size() && masters >= 0; j++) {
-            census.addHouseholdPairs(counts.get(j).householdPairs());
-          }
-          return new Plan(new Extent(first, golden, sourceMasters, keep), census);
-        }
-        census.count(world, idx, Long.MAX_VALUE, m, v);
-        done += records;
-      }
-      throw new IllegalStateException("chunk census disagrees with the walk");
-    }
-    throw new IllegalStateException("planned chunks hold fewer than " + n + " records");
+  private static Plan plan(World world, Extent extent) {
+    return new Plan(extent, Census.of(world, extent));
   }
 
-  private List<Census> count(List<long[]> chunks) {
-    long[] starts = chunks.stream().mapToLong(c -> c[0]).toArray();
-    long[] ends = chunks.stream().mapToLong(c -> c[1]).toArray();
-    return counter.count(spec, starts, ends);
-  }
-
-  private List<long[]> chunks(long from, long to) {
-    long size = Math.max(16_384, Math.min(1L << 22, (to - from) / (4L * parallelism) + 1));
-    List<long[]> out = new ArrayList<>();
-    for (long s = from; s < to; s += size) {
-      out.add(new long[] {s, Math.min(to, s + size)});
+  /** The extent whose source records are exactly the first {@code n} from master {@code first}. */
+  private static Extent cut(World world, long first, long masters, long n) {
+    if (n == 0) {
+      return new Extent(first, Math.max(0, masters), 0, 0);
     }
-    return out;
+    long[] reach = world.holdings().reach(first, n);
+    long sourceMasters = reach[0] - first + 1;
+    return new Extent(first, masters < 0 ? sourceMasters : masters, sourceMasters, (int) (n - reach[1]));
   }
 
   /** A run that cannot be planned as asked; the message names the flags. */

@@ -73,10 +73,6 @@ public record SourceRates(
     return phoneFormats.clone();
   }
 
-  long[] copiesCdf() {
-    return Hash.cdf(copies);
-  }
-
   long[] addressFormatsCdf() {
     return Hash.cdf(addressFormats);
   }

@@ -19,8 +19,8 @@ public final class TableCursor {
   private final Master master = new Master();
   private final Variation variation = new Variation();
   private final Master other = new Master();
+  private final Census tally = new Census();
   private long index;
-  private long key;
   private int source; // match_truth: which source's records are being written
   private int copy;
   private int copies;
@@ -65,6 +65,11 @@ public final class TableCursor {
     return new long[] {0, extent.sourceMasters() * world.maxCopies(table.source())};
   }
 
+  /** How the records written so far are varied, and the hard negatives written so far. */
+  public Census tally() {
+    return tally;
+  }
+
   /** Writes the next row to {@code out}; false when the range is exhausted. */
   public boolean next(RowSink out) {
     if (table == Table.CUSTOMERS) {
@@ -88,6 +93,7 @@ public final class TableCursor {
       }
       world.master(index - copy--, other);
       world.writeHardNegative(master, other, out);
+      tally.householdPair();
       return true;
     }
     if (table == Table.MATCH_TRUTH) {
@@ -96,11 +102,10 @@ public final class TableCursor {
           if (++index >= to) {
             return false;
           }
-          key = world.masterKey(index);
           source = 0;
         }
         copy = 0;
-        copies = extent.kept(world, key, index, SOURCES[source]);
+        copies = extent.kept(world, index, SOURCES[source]);
       }
       world.writeTruth(index, SOURCES[source], copy++, out);
       return true;
@@ -112,10 +117,11 @@ public final class TableCursor {
       }
       int c = (int) (position / slots);
       long i = extent.firstMaster() + orders[c].apply(position - c * slots);
-      if (c < extent.kept(world, world.masterKey(i), i, s)) {
+      if (c < extent.kept(world, i, s)) {
         world.master(i, master);
         world.vary(master, s, c, variation);
         world.writeSource(master, s, c, variation, out);
+        tally.record(s, variation);
         return true;
       }
     }

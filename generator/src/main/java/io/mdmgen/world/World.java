@@ -20,8 +20,7 @@ public final class World {
   private final Households households;
   private final long householdBlocks;
   private final int[] householdSizes;
-  private final long[][] copiesCdf = new long[SourceSystem.values().length][];
-  private final double[] coverage = new double[copiesCdf.length];
+  private final Holdings holdings;
   private final People people;
   private final Addresses addresses;
   private final Phones phones;
@@ -39,10 +38,7 @@ public final class World {
     this.households = scenario.households();
     this.householdBlocks = Hash.domain(seed, 4);
     this.householdSizes = households.sizeThresholds();
-    for (SourceSystem s : SourceSystem.values()) {
-      coverage[s.ordinal()] = scenario.rates(s).coverage();
-      copiesCdf[s.ordinal()] = scenario.rates(s).copiesCdf();
-    }
+    this.holdings = new Holdings(Hash.domain(seed, 5), scenario);
     this.people = new People(dictionaries, asOfDay);
     this.addresses = new Addresses(dictionaries);
     this.phones = new Phones(dictionaries);
@@ -58,18 +54,19 @@ public final class World {
     return Hash.entity(customers, index);
   }
 
-  /** How many records {@code source} holds for the master with key {@code masterKey}. */
-  public int copies(long masterKey, SourceSystem source) {
-    int s = source.ordinal();
-    if (Hash.unit(Hash.of(masterKey, Fields.COVERED + 16 * s)) >= coverage[s]) {
-      return 0;
-    }
-    return 1 + Hash.pick(Hash.of(masterKey, Fields.COPIES + 16 * s), copiesCdf[s]);
+  /** How many records {@code source} holds of master {@code index}. */
+  public int copies(long index, SourceSystem source) {
+    return holdings.copies(index, source.ordinal());
   }
 
-  /** The most records {@code source} holds for one master. */
+  /** The most records {@code source} holds of one master. */
   public int maxCopies(SourceSystem source) {
-    return copiesCdf[source.ordinal()].length;
+    return holdings.maxCopies(source.ordinal());
+  }
+
+  /** How many records each source holds of each master, by blocks of masters. */
+  Holdings holdings() {
+    return holdings;
   }
 
   /** The key of the order in which {@code source}'s table lists the records of copy {@code copy}. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mdmgen.spark.CensusTally;
 import io.mdmgen.spark.WorldSource;
 import io.mdmgen.world.Column;
 import io.mdmgen.world.Extent;
@@ -55,7 +56,7 @@ class OrcPartFileTest {
   @ParameterizedTest
   @MethodSource("io.mdmgen.world.Table#values")
   void rowsWrittenToAFileReadBackAsTheModelMadeThem(Table table) throws IOException {
-    GeneratedRows rows = WorldSource.rows(table, SPEC, EXTENT, 1, true);
+    GeneratedRows rows = WorldSource.rows(table, SPEC, EXTENT, 1, true, new CensusTally());
     long written = OrcPartFile.write(rows, 0, dir.toString(), "test", Map.of("orc.compress", "ZSTD"));
     File[] files = dir.toFile().listFiles((d, name) -> name.endsWith(".orc"));
     assertEquals(1, files.length);
@@ -75,7 +76,7 @@ class OrcPartFileTest {
   @ParameterizedTest
   @MethodSource("io.mdmgen.world.Table#values")
   void rowsKeptInMemoryKeepTheirOwnText(Table table) throws IOException {
-    GeneratedRows rows = WorldSource.rows(table, SPEC, EXTENT, 1, true);
+    GeneratedRows rows = WorldSource.rows(table, SPEC, EXTENT, 1, true, new CensusTally());
     OrcPartFile part = OrcPartFile.inMemory(rows.schema());
     rows.write(0, part);
     part.close();

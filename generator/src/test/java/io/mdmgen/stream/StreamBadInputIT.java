@@ -38,6 +38,7 @@ class StreamBadInputIT {
     "--kafka.acks=maybe|--kafka.acks",
     "--kafka.not.a.property=1|--kafka.not.a.property",
     "--kafka.linger.ms|--kafka.linger.ms",
+    "--exactly-once --kafka.acks=1|--kafka.acks",
     "--bootstrap-servers 127.0.0.1:1|--bootstrap-servers",
     "--schema-registry-url http://127.0.0.1:1/apis/ccompat/v7|--schema-registry-url",
   })

@@ -44,7 +44,7 @@ class CorruptionTest {
 
   @Test
   void errorsClusterInMessyRecords() {
-    Census c = Census.of(WORLD, 0, 200_000);
+    Census c = Written.census(WORLD, 200_000);
     for (SourceSystem s : SourceSystem.values()) {
       long[] per = c.errorsPerRecord(s);
       double records = c.records(s);

@@ -31,11 +31,10 @@ class PlannerTest {
   }
 
   @Test
-  void totalRecordsIsExactWhateverTheChunking() {
+  void totalRecordsIsExactAndTheCountsAreWhatIsWritten() {
+    Planner planner = new Planner(SPEC);
     for (long n : new long[] {1, 2, 3, 7, 1_000, 123_457}) {
-      Planner.Plan a = new Planner(SPEC, Planner.LOCAL, 1).plan(0, OptionalLong.of(n), OptionalLong.empty());
-      Planner.Plan b = new Planner(SPEC, Planner.LOCAL, 64).plan(0, OptionalLong.of(n), OptionalLong.empty());
-      assertEquals(a.extent(), b.extent());
+      Planner.Plan a = planner.plan(0, OptionalLong.of(n), OptionalLong.empty());
       assertEquals(n, a.census().records());
       long written = 0;
       for (SourceSystem s : SourceSystem.values()) {
@@ -45,14 +44,65 @@ class PlannerTest {
       }
       assertEquals(n, written, "source rows written for --total-records " + n);
       assertEquals(n, rows(Table.MATCH_TRUTH, a.extent(), null));
-      assertEquals(a.census().householdPairs(), rows(Table.HARD_NEGATIVES, a.extent(), null),
-          "hard negatives as counted");
+      assertEquals(a.extent().masters(), rows(Table.CUSTOMERS, a.extent(), null));
+      assertEquals(Written.census(SPEC.world(), a.extent()).householdPairs(),
+          rows(Table.HARD_NEGATIVES, a.extent(), null), "hard negatives as tallied");
     }
   }
 
   @Test
+  void theCountsOfAnyRangeAreThoseOfItsMastersOneByOne() {
+    World world = SPEC.world();
+    long block = Holdings.BLOCK;
+    long[][] ranges = {{0, 1}, {5, 3 * block + 7}, {block - 1, block + 1}, {2 * block, 4 * block},
+        {123_456, 123_456 + 10 * block + 3}};
+    for (long[] r : ranges) {
+      Census c = Census.of(world, new Extent(r[0], r[1] - r[0], r[1] - r[0], Integer.MAX_VALUE));
+      for (SourceSystem s : SourceSystem.values()) {
+        long[] masters = new long[SourceRates.MAX_COPIES + 1];
+        long records = 0;
+        for (long i = r[0]; i < r[1]; i++) {
+          int k = world.copies(i, s);
+          masters[k]++;
+          records += k;
+        }
+        for (int k = 1; k < masters.length; k++) {
+          assertEquals(masters[k], c.mastersWithCopies(s, k), s + " copies=" + k + " in " + r[0] + ".." + r[1]);
+        }
+        assertEquals(records, c.records(s), s + " records in " + r[0] + ".." + r[1]);
+      }
+    }
+  }
+
+  @Test
+  void aTrillionRecordsArePlannedAtOnce() {
+    long start = System.nanoTime();
+    Planner.Plan p = new Planner(SPEC).plan(0, OptionalLong.of(1_000_000_000_000L), OptionalLong.empty());
+    assertTrue((System.nanoTime() - start) / 1e9 < 1, "arithmetic, not a census");
+    assertEquals(1_000_000_000_000L, p.census().records());
+    assertEquals(p.extent().sourceMasters(), p.extent().masters());
+    // The cut is where the records of the masters before it, one by one, reach the total.
+    long last = p.extent().lastSourceMaster();
+    Census before = Census.of(SPEC.world(), new Extent(0, last, last, Integer.MAX_VALUE));
+    int ofLast = 0;
+    for (SourceSystem s : SourceSystem.values()) {
+      ofLast += SPEC.world().copies(last, s);
+    }
+    assertTrue(before.records() < 1_000_000_000_000L && before.records() + ofLast >= 1_000_000_000_000L);
+    assertEquals(1_000_000_000_000L - before.records(), p.extent().keepOfLast());
+  }
+
+  @Test
+  void theExpectedHardNegativesAreWhatIsWritten() {
+    Extent e = new Extent(0, 200_000, 200_000, Integer.MAX_VALUE);
+    long written = rows(Table.HARD_NEGATIVES, e, null);
+    long expected = Scenario.defaults().households().expectedPairs(200_000);
+    assertEquals(1, expected / (double) written, 0.02, expected + " expected, " + written + " written");
+  }
+
+  @Test
   void partitionBoundariesDoNotChangeRows() {
-    Planner.Plan p = new Planner(SPEC, Planner.LOCAL, 2).plan(0, OptionalLong.of(20_000), OptionalLong.empty());
+    Planner.Plan p = new Planner(SPEC).plan(0, OptionalLong.of(20_000), OptionalLong.empty());
     Extent e = p.extent();
     for (Table t : Table.values()) {
       List<String> whole = new ArrayList<>();
@@ -70,7 +120,7 @@ class PlannerTest {
 
   @Test
   void uniqueCustomersFixesThePoolAndBoundsTheRecords() {
-    Planner planner = new Planner(SPEC, Planner.LOCAL, 4);
+    Planner planner = new Planner(SPEC);
     Planner.Plan all = planner.plan(0, OptionalLong.empty(), OptionalLong.of(10_000));
     assertEquals(10_000, all.extent().masters());
     assertEquals(10_000, all.extent().sourceMasters());
@@ -80,9 +130,10 @@ class PlannerTest {
     Planner.Plan some = planner.plan(0, OptionalLong.of(5_000), OptionalLong.of(10_000));
     assertEquals(10_000, some.extent().masters(), "the pool keeps its size");
     assertEquals(5_000, some.census().records());
-    assertEquals(all.census().householdPairs(), some.census().householdPairs(),
+    assertEquals(rows(Table.HARD_NEGATIVES, all.extent(), null), rows(Table.HARD_NEGATIVES, some.extent(), null),
         "every golden customer of the pool has its housemates");
-    assertEquals(some.census().householdPairs(), rows(Table.HARD_NEGATIVES, some.extent(), null));
+    assertEquals(all.census().records(),
+        planner.plan(0, OptionalLong.of(all.census().records()), OptionalLong.of(10_000)).census().records());
 
     Planner.PlanException e = assertThrows(Planner.PlanException.class,
         () -> planner.plan(0, OptionalLong.of(all.census().records() + 1), OptionalLong.of(10_000)));
@@ -91,10 +142,11 @@ class PlannerTest {
 
   @Test
   void appendingContinuesAfterTheMastersAlreadyWritten() {
-    Planner planner = new Planner(SPEC, Planner.LOCAL, 4);
+    Planner planner = new Planner(SPEC);
     Planner.Plan next = planner.plan(10_000, OptionalLong.of(1_000), OptionalLong.empty());
     assertEquals(10_000, next.extent().firstMaster());
     assertEquals(1_000, next.census().records());
+    assertEquals(1_000, rows(Table.MATCH_TRUTH, next.extent(), null));
   }
 
   @Test

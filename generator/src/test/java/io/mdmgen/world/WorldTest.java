@@ -200,7 +200,7 @@ class WorldTest {
 
   @Test
   void realizedRatesMatchTheScenarioWithinHalfAPoint() {
-    Census c = Census.of(world, 0, 300_000);
+    Census c = Written.census(world, 300_000);
     Scenario sc = Scenario.defaults();
     for (SourceSystem s : SourceSystem.values()) {
       SourceRates r = sc.rates(s);

@@ -20,9 +20,6 @@ import org.apache.hadoop.hive.ql.exec.vector.VectorizedRowBatch;
 import org.apache.orc.OrcFile;
 import org.apache.orc.Reader;
 import org.apache.orc.RecordReader;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
@@ -50,11 +47,6 @@ class OrcPartFileTest {
     @Override
     public int partitions() {
       return 1;
-    }
-
-    @Override
-    public Dataset<Row> dataset(SparkSession spark) {
-      throw new UnsupportedOperationException();
     }
 
     @Override
