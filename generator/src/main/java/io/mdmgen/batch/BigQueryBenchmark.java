@@ -57,7 +57,7 @@ public final class BigQueryBenchmark {
       CensusTally tally = CensusTally.register(spark);
       Planner.Plan plan = BatchJob.plan(spec, 0, OptionalLong.of(total), OptionalLong.empty());
       int partitions = BatchJob.partitions(plan.census().records(), cores);
-      BigQuerySink sink = new BigQuerySink(new BigQuerySink.Options(connection, dataset, WriteMode.overwrite, 200));
+      BigQuerySink sink = new BigQuerySink(new BigQuerySink.Options(connection, dataset, WriteMode.overwrite, 200, spec.labels()));
 
       // Warm-up: connections, the JIT, the emulator's first tables.
       Planner.Plan small = BatchJob.plan(spec, 0, OptionalLong.of(20_000), OptionalLong.empty());

@@ -4,6 +4,7 @@ import io.mdmgen.sinks.WriteMode;
 import io.mdmgen.sinks.bigquery.BigQueryConnection;
 import io.mdmgen.sinks.bigquery.BigQuerySink;
 import java.net.URI;
+import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
@@ -32,7 +33,7 @@ final class BigQueryFlags {
   }
 
   /** The sink's options, or a one-line error naming the flag; asks no server. */
-  BigQuerySink.Options options(WriteMode mode, GoogleCredentials credentials) {
+  BigQuerySink.Options options(WriteMode mode, GoogleCredentials credentials, Map<String, String> labels) {
     if (projectId == null) {
       throw new Main.BadInput("--project-id: missing; --sink bigquery needs --project-id and --dataset-id");
     }
@@ -78,6 +79,6 @@ final class BigQueryFlags {
     }
     BigQueryConnection connection = new BigQueryConnection(projectId, restEndpoint, storageEndpoint,
         found.isEmpty());
-    return new BigQuerySink.Options(connection, datasetId, mode, maxWriteStreams);
+    return new BigQuerySink.Options(connection, datasetId, mode, maxWriteStreams, labels);
   }
 }

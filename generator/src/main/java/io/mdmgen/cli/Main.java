@@ -51,7 +51,7 @@ import picocli.CommandLine.Unmatched;
 
 /** The {@code mdmgen} command line. */
 @Command(name = "mdmgen", mixinStandardHelpOptions = true, version = Main.VERSION,
-    sortOptions = false, usageHelpAutoWidth = true,
+    sortOptions = false, usageHelpAutoWidth = true, abbreviateSynopsis = true,
     description = "Generates a deterministic world of master customers and their CRM, ERP and"
         + " e-commerce records.%nStream mode sends change events to Kafka as Avro (Confluent wire"
         + " format); batch mode writes the tables to Hive ORC or BigQuery. Runs on a local Spark, or"
@@ -225,6 +225,7 @@ public final class Main implements Callable<Integer> {
   static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new Main());
     cl.setCaseInsensitiveEnumValuesAllowed(true);
+    HelpLayout.apply(cl);
     cl.setParameterExceptionHandler((e, args) -> {
       PrintWriter err = e.getCommandLine().getErr();
       err.println("mdmgen: " + oneLine(e.getMessage()) + " (see --help)");
@@ -362,6 +363,7 @@ public final class Main implements Callable<Integer> {
     Sandbox sandbox = null;
     Path tempCheckpoint = null;
     AtomicBoolean stop = new AtomicBoolean();
+    AtomicBoolean cleanStop = new AtomicBoolean();
     CountDownLatch done = new CountDownLatch(1);
     try {
       String bootstrap = bootstrapServers;
@@ -412,6 +414,19 @@ public final class Main implements Callable<Integer> {
           return scala.runtime.BoxedUnit.UNIT;
         }
       });
+      // After every other hook of Spark's: a run stopped cleanly by a signal exits 0, as a
+      // service does, where the JVM would give the signal's 130 or 143.
+      org.apache.spark.util.ShutdownHookManager.addShutdownHook(1, new scala.runtime.AbstractFunction0<>() {
+        @Override
+        public scala.runtime.BoxedUnit apply() {
+          if (cleanStop.get()) {
+            System.out.flush();
+            System.err.flush();
+            Runtime.getRuntime().halt(0);
+          }
+          return scala.runtime.BoxedUnit.UNIT;
+        }
+      });
       try {
         System.out.printf("mdmgen stream: %s to %s, topics %s*, %s%n",
             eventsPerSecond == null ? profile.text()
@@ -426,6 +441,7 @@ public final class Main implements Callable<Integer> {
           System.err.println("mdmgen: " + result.stopped());
           return 1;
         }
+        cleanStop.set(true);
         return 0;
       } finally {
         spark.stop();
@@ -504,7 +520,7 @@ public final class Main implements Callable<Integer> {
     writable("--report", reportFile.toAbsolutePath().getParent());
     // Sinks that need no Spark session are opened (and their target checked) before Spark starts.
     TableSink tables = sink == Sink.bigquery
-        ? targetChecked(() -> new BigQuerySink(bigQuery.options(writeMode, GoogleCredentials.ofThisMachine())))
+        ? targetChecked(() -> new BigQuerySink(bigQuery.options(writeMode, GoogleCredentials.ofThisMachine(), spec.labels())))
         : null;
 
     WarehouseLock lock = wh != null && wh.embeddedMetastore() != null ? WarehouseLock.take(wh.embeddedMetastore()) : null;

@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Unmatched;
 
 /** {@code mdmgen probe}: end-to-end latency of a stream, measured from each event's planned send time. */
-@Command(name = "probe", mixinStandardHelpOptions = true, sortOptions = false, version = Main.VERSION,
+@Command(name = "probe", mixinStandardHelpOptions = true, sortOptions = false, abbreviateSynopsis = true, version = Main.VERSION,
     description = "Reads topics from their ends and reports how late each event arrived after its"
         + " planned send time (the " + DueHeader.NAME + " header every mdmgen event carries):"
         + " latency percentiles, events per second received, events per topic. Point it at"

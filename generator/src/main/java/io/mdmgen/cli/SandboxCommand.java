@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Unmatched;
 
 /** {@code mdmgen sandbox}: a Kafka broker and a schema registry on loopback until Ctrl-C. */
-@Command(name = "sandbox", mixinStandardHelpOptions = true, sortOptions = false, version = Main.VERSION,
+@Command(name = "sandbox", mixinStandardHelpOptions = true, sortOptions = false, abbreviateSynopsis = true, version = Main.VERSION,
     description = "Starts a real Kafka broker (KRaft) and a Confluent-compatible schema registry"
         + " (Apicurio) on 127.0.0.1 and keeps them up until Ctrl-C. The first two lines of output"
         + " are bootstrap.servers=... and schema.registry.url=...; data is deleted on exit.")

@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Unmatched;
 
 /** {@code mdmgen score}: a matcher's clusters against a batch run's truth. */
-@Command(name = "score", mixinStandardHelpOptions = true, sortOptions = false, version = Main.VERSION,
+@Command(name = "score", mixinStandardHelpOptions = true, sortOptions = false, abbreviateSynopsis = true, version = Main.VERSION,
     usageHelpAutoWidth = true,
     description = "Scores a matcher's clusters against the truth of a batch run: pairwise and B-cubed"
         + " precision, recall and F1, cluster counts, how the matcher treated the hard negatives, and"

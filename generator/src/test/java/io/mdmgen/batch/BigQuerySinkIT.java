@@ -102,6 +102,36 @@ class BigQuerySinkIT {
     assertEquals(0, tableCount(client, "killed_mdmgen_staging"));
   }
 
+  /** Tables carry their world as labels; an append of another world is refused before writing. */
+  @Test
+  void anAppendOfAnotherWorldIsRefusedAndAnOverwriteRelabels() throws Exception {
+    emulator.createDataset("worlds");
+    BigQuery client = emulator.client();
+    TableId customers = TableId.of(BigQueryEmulator.PROJECT, "worlds", Table.CUSTOMERS.baseName());
+    Cli.Result first = Cli.run(work.resolve("worlds-1"), concat(List.of("--total-records", "2000"), emulator.flags("worlds")));
+    assertEquals(0, first.exit(), first.stderr().toString());
+    assertEquals("42", client.getTable(customers).getLabels().get("mdmgen_seed"));
+    long rows = client.getTable(customers).getNumRows().longValue();
+
+    Cli.Result other = Cli.run(work.resolve("worlds-2"), concat(List.of("--total-records", "1000",
+        "--write-mode", "append", "--seed", "7"), emulator.flags("worlds")));
+    assertEquals(2, other.exit(), other.stderr().toString());
+    assertEquals(1, other.stderr().size(), "one line: " + other.stderr());
+    assertTrue(other.stderr().get(0).contains("was written with --seed 42, not 7"), other.stderr().get(0));
+    assertEquals(rows, client.getTable(customers).getNumRows().longValue(), "nothing appended");
+
+    Cli.Result overwrite = Cli.run(work.resolve("worlds-3"), concat(List.of("--total-records", "1000",
+        "--seed", "7"), emulator.flags("worlds")));
+    assertEquals(0, overwrite.exit(), overwrite.stderr().toString());
+    for (Table t : Table.values()) {
+      assertEquals("7", client.getTable(TableId.of(BigQueryEmulator.PROJECT, "worlds", t.baseName()))
+          .getLabels().get("mdmgen_seed"), t.baseName() + " relabelled");
+    }
+    Cli.Result same = Cli.run(work.resolve("worlds-4"), concat(List.of("--total-records", "1000",
+        "--write-mode", "append", "--seed", "7"), emulator.flags("worlds")));
+    assertEquals(0, same.exit(), same.stderr().toString());
+  }
+
   @Test
   void withoutCredentialsOrEndpointStopsAtOnceNamingTheCredentials() throws Exception {
     Map<String, String> env = new HashMap<>();

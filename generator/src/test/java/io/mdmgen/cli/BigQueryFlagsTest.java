@@ -38,7 +38,7 @@ class BigQueryFlagsTest {
   void anEmulatorWithoutCredentialsIsSpokenToAnonymously() throws IOException {
     BigQuerySink.Options o = flags("--project-id", "p", "--dataset-id", "d", "--bigquery-endpoint",
         "http://127.0.0.1:9050", "--bigquery-storage-endpoint", "127.0.0.1:9060")
-        .options(WriteMode.append, credentials(Map.of(), false));
+        .options(WriteMode.append, credentials(Map.of(), false), Map.of());
     assertEquals("p", o.connection().project());
     assertEquals("http://127.0.0.1:9050", o.connection().restEndpoint());
     assertEquals("127.0.0.1:9060", o.connection().storageEndpoint());
@@ -52,7 +52,7 @@ class BigQueryFlagsTest {
   void googleWithAKeyFileUsesApplicationDefaultCredentials() throws IOException {
     Path key = Files.writeString(home.resolve("key.json"), "{}");
     BigQuerySink.Options o = flags("--project-id", "acme", "--dataset-id", "mdm", "--max-write-streams", "50")
-        .options(WriteMode.overwrite, credentials(Map.of("GOOGLE_APPLICATION_CREDENTIALS", key.toString()), false));
+        .options(WriteMode.overwrite, credentials(Map.of("GOOGLE_APPLICATION_CREDENTIALS", key.toString()), false), Map.of());
     assertFalse(o.connection().anonymous());
     assertNull(o.connection().restEndpoint());
     assertNull(o.connection().storageEndpoint());
@@ -75,7 +75,7 @@ class BigQueryFlagsTest {
   @Test
   void noCredentialsAndNoEndpointNamesWhatWasLookedFor() throws IOException {
     Main.BadInput e = assertThrows(Main.BadInput.class, () -> flags("--project-id", "p", "--dataset-id", "d")
-        .options(WriteMode.overwrite, credentials(Map.of(), false)));
+        .options(WriteMode.overwrite, credentials(Map.of(), false), Map.of()));
     assertTrue(e.getMessage().startsWith("--sink bigquery: no Google credentials: GOOGLE_APPLICATION_CREDENTIALS"), e.getMessage());
     assertTrue(e.getMessage().contains("application_default_credentials.json"), e.getMessage());
   }
@@ -85,7 +85,7 @@ class BigQueryFlagsTest {
     Map<String, String> env = new HashMap<>();
     env.put("GOOGLE_APPLICATION_CREDENTIALS", "/secret/place/key.json");
     Main.BadInput e = assertThrows(Main.BadInput.class, () -> flags("--project-id", "p", "--dataset-id", "d")
-        .options(WriteMode.overwrite, credentials(env, true)));
+        .options(WriteMode.overwrite, credentials(env, true), Map.of()));
     assertFalse(e.getMessage().contains("/secret/place"), e.getMessage());
     assertTrue(e.getMessage().contains("GOOGLE_APPLICATION_CREDENTIALS"), e.getMessage());
   }
@@ -108,7 +108,7 @@ class BigQueryFlagsTest {
         "--bigquery-storage-endpoint", "--bigquery-endpoint", "--bigquery-endpoint", "--bigquery-storage-endpoint"};
     for (int i = 0; i < cases.length; i++) {
       BigQueryFlags f = flags(cases[i]);
-      Main.BadInput e = assertThrows(Main.BadInput.class, () -> f.options(WriteMode.overwrite, none),
+      Main.BadInput e = assertThrows(Main.BadInput.class, () -> f.options(WriteMode.overwrite, none, Map.of()),
           String.join(" ", cases[i]));
       assertTrue(e.getMessage().startsWith(named[i]), String.join(" ", cases[i]) + " -> " + e.getMessage());
     }

@@ -48,9 +48,10 @@ public final class BigQuerySink implements TableSink {
    * Where and how to write.
    *
    * @param maxWriteStreams at most this many tasks (each with its own write stream) per table
+   * @param labels the labels the tables carry (the run's world, so an append can check it)
    */
   public record Options(BigQueryConnection connection, String dataset, WriteMode mode,
-      int maxWriteStreams) {}
+      int maxWriteStreams, Map<String, String> labels) {}
 
   private final Options options;
   private final BigQuery bigquery;
@@ -166,8 +167,42 @@ public final class BigQuerySink implements TableSink {
     abort();
   }
 
+  @Override
+  public Map<String, String> labels(String table) {
+    Table t = call(() -> bigquery.getTable(target(table)));
+    return t == null || t.getLabels() == null ? Map.of() : t.getLabels();
+  }
+
+  /**
+   * Gives {@code table}'s target this run's labels before the copy, which keeps them: a new table
+   * is created with them; an overwritten one that carries others gets them by an update, or, where
+   * the API has no table update (bqemulator answers 405), is made again with them.
+   */
+  private void label(String table, TableId from) {
+    Map<String, String> labels = options.labels();
+    Table existing = bigquery.getTable(target(table));
+    if (existing != null && labels.equals(existing.getLabels() == null ? Map.of() : existing.getLabels())) {
+      return;
+    }
+    if (existing != null) {
+      try {
+        existing.toBuilder().setLabels(labels).build().update();
+        return;
+      } catch (BigQueryException e) {
+        if (e.getCode() != 405 || options.mode() == WriteMode.append) {
+          return; // an append keeps the table as it is; its labels were checked before the run
+        }
+      }
+      bigquery.delete(target(table));
+    }
+    Schema schema = bigquery.getTable(from).getDefinition().getSchema();
+    bigquery.create(TableInfo.newBuilder(target(table), StandardTableDefinition.of(schema))
+        .setLabels(labels).build());
+  }
+
   private void copy(String table) {
     TableId from = TableId.of(staging.getProject(), staging.getDataset(), table);
+    label(table, from);
     CopyJobConfiguration copy = CopyJobConfiguration.newBuilder(target(table), from)
         .setCreateDisposition(JobInfo.CreateDisposition.CREATE_IF_NEEDED)
         .setWriteDisposition(options.mode() == WriteMode.append
