@@ -51,6 +51,13 @@ public final class BatchJob {
     return new Planner(spec).plan(firstMaster, totalRecords, uniqueCustomers);
   }
 
+  /** Says on stderr what {@code plan} writes. */
+  public static void say(Planner.Plan plan) {
+    System.err.printf("mdmgen: %,d source records of %,d customers (masters %,d..%,d)%n",
+        plan.census().records(), plan.extent().masters(), plan.extent().firstMaster(),
+        plan.extent().endMaster() - 1);
+  }
+
   public static RunReport run(SparkSession spark, Options o, TableSink sink) {
     long started = System.nanoTime();
     int parallelism = spark.sparkContext().defaultParallelism();
@@ -73,9 +80,7 @@ public final class BatchJob {
     for (Table t : planned.keySet()) {
       sink.check(t.baseName() + o.tableSuffix(), SparkSchemas.of(t, o.embedTruth()));
     }
-    System.err.printf("mdmgen: %,d source records of %,d customers (masters %,d..%,d), %,d partitions%n",
-        census.records(), plan.extent().masters(), plan.extent().firstMaster(),
-        plan.extent().endMaster() - 1, partitions);
+    System.err.printf("mdmgen: %,d partitions per table on %d cores%n", partitions, parallelism);
     Map<Table, Long> rows = new LinkedHashMap<>();
     Map<Table, Double> seconds = new LinkedHashMap<>();
     try (RowProgress progress = new RowProgress(spark.sparkContext(), "mdmgen batch", total)) {

@@ -525,6 +525,9 @@ public final class Main implements Callable<Integer> {
 
     WarehouseLock lock = wh != null && wh.embeddedMetastore() != null ? WarehouseLock.take(wh.embeddedMetastore()) : null;
     try (lock) {
+      if (overwrite != null) {
+        BatchJob.say(overwrite); // before Spark's start-up, which takes seconds
+      }
       return batch(spec, sparkMaster, wh, tables, overwrite, total, unique, reportFile);
     }
   }
@@ -550,8 +553,12 @@ public final class Main implements Callable<Integer> {
               spec.labels(), target);
         }
       }
-      Planner.Plan plan = overwrite != null ? overwrite : BatchJob.plan(spec,
-          targetChecked(() -> target.rowsIn(Table.CUSTOMERS.baseName() + tableSuffix)), total, unique);
+      Planner.Plan plan = overwrite;
+      if (plan == null) { // an append: its customers start after the tables' customers
+        plan = BatchJob.plan(spec, targetChecked(() -> target.rowsIn(Table.CUSTOMERS.baseName() + tableSuffix)),
+            total, unique);
+        BatchJob.say(plan);
+      }
       BatchJob.Options options = new BatchJob.Options(spec, plan, partitions, tableSuffix, embedTruth);
       RunReport result = targetChecked(() -> BatchJob.run(spark, options, target));
       result.print(System.out);
