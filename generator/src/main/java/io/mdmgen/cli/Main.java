@@ -386,7 +386,8 @@ public final class Main implements Callable<Integer> {
       StreamJob.Options options = new StreamJob.Options(spec, profile, seconds,
           embedTruth, bootstrap, registry, producer, topicPrefix, topicPartitions, cp, partitions,
           deliverySeconds, dueHeader, exactlyOnce ? transactionalIds(cp, topicPrefix) : "");
-      StreamIdentity identity = StreamIdentity.of(StreamPlan.of(spec, profile, embedTruth), topicPrefix, embedTruth);
+      StreamIdentity identity = StreamIdentity.of(StreamPlan.of(spec, profile, embedTruth), topicPrefix, embedTruth,
+          exactlyOnce);
       if (tempCheckpoint == null) {
         resumable(checkpoint, identity);
       }

@@ -258,6 +258,9 @@ public final class KafkaEventSink implements TableProvider {
       this.pacer = pacer;
       long committed = Long.MIN_VALUE;
       if (!writers.transactions().isEmpty()) {
+        if (transaction != null) { // a task reads one slice; a second would end the first's transaction
+          throw new IllegalStateException("two slices in one exactly-once task");
+        }
         transaction = TransactionalParts.begin(writers.bootstrapServers(), writers.producer(),
             writers.transactions(), r.part(), r.parts(), topics[Topic.CUSTOMERS.ordinal()]);
         producer = transaction.producer();

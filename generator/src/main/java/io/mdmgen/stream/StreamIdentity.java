@@ -30,13 +30,14 @@ import org.apache.hadoop.fs.Path;
  *     when the options are the same but the event model is not (another version of mdmgen)
  */
 public record StreamIdentity(long seed, LocalDate asOf, String scenario, String topicPrefix,
-    boolean embedTruth, String events) {
+    boolean embedTruth, boolean exactlyOnce, String events) {
   static final String FILE = "mdmgen-stream.json";
   private static final int FINGERPRINT_EVENTS = 2_000;
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** The identity of the stream {@code plan} makes into topics {@code topicPrefix*}. */
-  public static StreamIdentity of(StreamPlan plan, String topicPrefix, boolean embedTruth) {
+  public static StreamIdentity of(StreamPlan plan, String topicPrefix, boolean embedTruth,
+      boolean exactlyOnce) {
     WorldSpec spec = plan.spec();
     MessageDigest events = sha256();
     int[] ids = new int[Topic.values().length]; // the registry's ids are not the stream's content
@@ -48,7 +49,7 @@ public record StreamIdentity(long seed, LocalDate asOf, String scenario, String 
     }
     return new StreamIdentity(spec.seed(), spec.asOf(),
         spec.scenario().digest(),
-        topicPrefix, embedTruth, hex(events.digest()));
+        topicPrefix, embedTruth, exactlyOnce, hex(events.digest()));
   }
 
   /**
@@ -72,6 +73,9 @@ public record StreamIdentity(long seed, LocalDate asOf, String scenario, String 
     if (stored.embedTruth != embedTruth) {
       return Optional.of(stored.embedTruth ? "--embed-truth" : "no --embed-truth");
     }
+    if (stored.exactlyOnce != exactlyOnce) { // a replay's marks exist only in transactional runs
+      return Optional.of(stored.exactlyOnce ? "--exactly-once" : "no --exactly-once");
+    }
     if (!stored.events.equals(events)) {
       return Optional.of("another version of mdmgen, whose events differ from this one's");
     }
@@ -89,7 +93,8 @@ public record StreamIdentity(long seed, LocalDate asOf, String scenario, String 
       JsonNode n = JSON.readTree(in);
       return Optional.of(new StreamIdentity(n.get("seed").asLong(), LocalDate.parse(n.get("as_of").asText()),
           n.get("scenario_sha256").asText(), n.get("topic_prefix").asText(),
-          n.get("embed_truth").asBoolean(), n.get("first_events_sha256").asText()));
+          n.get("embed_truth").asBoolean(), n.path("exactly_once").asBoolean(false),
+          n.get("first_events_sha256").asText()));
     } catch (RuntimeException e) {
       throw new IOException(file + " is not an mdmgen stream identity: " + e.getMessage(), e);
     }
@@ -103,6 +108,7 @@ public record StreamIdentity(long seed, LocalDate asOf, String scenario, String 
     n.put("scenario_sha256", scenario);
     n.put("topic_prefix", topicPrefix);
     n.put("embed_truth", embedTruth);
+    n.put("exactly_once", exactlyOnce);
     n.put("first_events_sha256", events);
     Path file = new Path(checkpoint, FILE);
     FileSystem fs = file.getFileSystem(new Configuration());

@@ -89,16 +89,16 @@ public final class TransactionalParts {
     String id = stream + "-" + part;
     Map<String, String> config = new HashMap<>(properties);
     config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-    KafkaProducer<byte[], byte[]> producer = PRODUCERS.computeIfAbsent(id, i -> {
-      Map<String, Object> c = new HashMap<>(config);
-      c.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, i);
-      c.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-      KafkaProducer<byte[], byte[]> p = new KafkaProducer<>(c, new ByteArraySerializer(), new ByteArraySerializer());
-      p.initTransactions(); // fences the producers of a crashed run and ends their transactions
-      return p;
-    });
+    KafkaProducer<byte[], byte[]> producer = PRODUCERS.computeIfAbsent(id, i -> open(i, config));
     if (OPEN.remove(id)) {
-      producer.abortTransaction();
+      try {
+        producer.abortTransaction();
+      } catch (org.apache.kafka.common.KafkaException e) {
+        // A producer in a fatal state: a new one with the same id fences it and ends its transaction.
+        PRODUCERS.remove(id);
+        producer.close(java.time.Duration.ZERO);
+        producer = PRODUCERS.computeIfAbsent(id, i -> open(i, config));
+      }
     }
     TopicPartition mark = new TopicPartition(markTopic, 0);
     String made = "parts=" + parts;
@@ -110,6 +110,15 @@ public final class TransactionalParts {
     producer.beginTransaction();
     OPEN.add(id);
     return new Transaction(id, producer, mark, committed == null ? 0 : committed.offset(), made);
+  }
+
+  private static KafkaProducer<byte[], byte[]> open(String id, Map<String, String> config) {
+    Map<String, Object> c = new HashMap<>(config);
+    c.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, id);
+    c.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+    KafkaProducer<byte[], byte[]> p = new KafkaProducer<>(c, new ByteArraySerializer(), new ByteArraySerializer());
+    p.initTransactions(); // fences the producers of a crashed run and ends their transactions
+    return p;
   }
 
   private static OffsetAndMetadata mark(Admin admin, String group, TopicPartition mark) {
