@@ -39,7 +39,7 @@ final class Addresses {
   /** Draws an address from {@code key}: a household's, or a move's. */
   void draw(long key, Address a) {
     Dictionaries d = dict;
-    a.place = d.placeWeights.pick(Hash.of(key, PLACE));
+    a.place = d.places.pick(Hash.of(key, PLACE));
     long sn = Hash.of(key, STREET_NUMBER);
     a.number = 1 + Hash.below(sn, (sn & 3) == 0 ? 99 : 9_999);
     long street = Hash.of(key, STREET);
@@ -55,8 +55,8 @@ final class Addresses {
   /** The columns a move from place {@code before} to {@code now} changes, as column bits. */
   long moved(int before, Address now) {
     long changed = World.bit(Column.ADDRESS);
-    long was = dict.placeCityState[before];
-    long is = dict.placeCityState[now.place];
+    long was = dict.places.cityState(before);
+    long is = dict.places.cityState(now.place);
     if (was >>> 32 != is >>> 32) {
       changed |= World.bit(Column.CITY);
     }
@@ -97,28 +97,25 @@ final class Addresses {
 
   /** Appends the city of {@code a}'s place. */
   void city(Address a, Utf8Buffer b) {
-    b.append(dict.placeText, dict.placeAt[a.place] + Dictionaries.CITY, dict.cityLength(a.place));
+    Places p = dict.places;
+    b.append(p.text(), p.cityAt(a.place), p.cityLength(a.place));
   }
 
   /** Writes {@code a}'s state. */
   void state(Address a, RowSink out) {
-    out.string(Column.STATE, dict.placeText, dict.placeAt[a.place] + Dictionaries.STATE,
-        Dictionaries.CITY - Dictionaries.STATE);
+    out.string(Column.STATE, dict.places.text(), dict.places.stateAt(a.place), 2);
   }
 
   /** Appends {@code a}'s ZIP code. */
   void zip(Address a, Utf8Buffer b) {
-    b.append(dict.placeText, dict.placeAt[a.place] + Dictionaries.ZIP,
-        Dictionaries.STATE - Dictionaries.ZIP);
+    b.append(dict.places.text(), dict.places.zipAt(a.place), 5);
   }
 
   /** Writes {@code a}'s state and ZIP code. */
   void stateAndZip(Address a, RowSink out) {
-    int at = dict.placeAt[a.place];
-    out.string(Column.STATE, dict.placeText, at + Dictionaries.STATE,
-        Dictionaries.CITY - Dictionaries.STATE);
-    out.string(Column.ZIP_CODE, dict.placeText, at + Dictionaries.ZIP,
-        Dictionaries.STATE - Dictionaries.ZIP);
+    Places p = dict.places;
+    out.string(Column.STATE, p.text(), p.stateAt(a.place), 2);
+    out.string(Column.ZIP_CODE, p.text(), p.zipAt(a.place), 5);
   }
 
   /** Text case of each address format: as written (0), upper (1: format 4), lower (2: format 5). */

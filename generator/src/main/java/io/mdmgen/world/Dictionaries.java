@@ -8,11 +8,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import net.datafaker.Faker;
 
 /**
@@ -55,21 +53,11 @@ public final class Dictionaries {
   final byte[][] jobSeniority;
   final byte[][] jobField;
   final byte[][] jobPosition;
-  // Places are packed for cache locality: picking one costs a miss or two, not six. Place p's
-  // text is placeText[placeAt[p], placeAt[p + 1]): 5-byte ZIP, 2-byte state, then the city.
-  static final int ZIP = 0, STATE = 5, CITY = 7;
-  final byte[] placeText;
-  final int[] placeAt;
-  /** Per place: its city's id in the upper half, its state's in the lower (equal text, equal id). */
-  final long[] placeCityState;
-  /** Up to six area codes per place, 10 bits each above a 3-bit count. */
-  final long[] placeAreaCodes;
-  /** Places weighted by their population. */
-  final Weighted placeWeights;
+  /** Where people live, by population. */
+  final Places places;
   /** Valid exchanges (NXX 200-999) of each area code as bits: 13 longs per area code. */
   private final long[] exchangeBits = new long[1000 * EXCHANGE_WORDS];
   private static final int EXCHANGE_WORDS = 13;
-  private static final int MAX_AREA_CODES = 6;
 
   private static volatile Dictionaries instance;
 
@@ -91,9 +79,10 @@ public final class Dictionaries {
   private Dictionaries() {
     Faker faker = new Faker(Locale.ENGLISH);
     List<String[]> surnames = csv("surnames.csv");
-    last = new Words(surnames.stream().map(r -> r[0]).toList());
-    lastWeights = Weighted.of(surnames.stream().mapToLong(r -> Long.parseLong(r[1])).toArray());
-    lastShare = shares(surnames.stream().mapToLong(r -> Long.parseLong(r[1])).toArray());
+    long[] surnameCounts = surnames.stream().mapToLong(r -> Long.parseLong(r[1])).toArray();
+    last = new Words(surnames.stream().map(r -> r[0]).toList(), surnameCounts);
+    lastWeights = last.weights();
+    lastShare = shares(surnameCounts);
     List<String[]> firsts = csv("first_names.csv");
     maleFirst = firstNames(firsts, "M");
     femaleFirst = firstNames(firsts, "F");
@@ -129,36 +118,7 @@ public final class Dictionaries {
     misspellings = new Misspellings(csv("ocr.csv"), csv("phonetic.csv"));
 
     loadExchanges();
-    List<String[]> places = csv("places.csv");
-    java.io.ByteArrayOutputStream text = new java.io.ByteArrayOutputStream();
-    placeAt = new int[places.size() + 1];
-    placeAreaCodes = new long[places.size()];
-    placeCityState = new long[places.size()];
-    long[] population = new long[places.size()];
-    Map<String, Integer> ids = new HashMap<>();
-    Set<String> zips = new HashSet<>();
-    for (int i = 0; i < places.size(); i++) {
-      String[] p = places.get(i);
-      if (p[0].length() != 5 || p[2].length() != 2 || !zips.add(p[0])) {
-        throw new IllegalStateException("bad or repeated place row " + String.join(",", p));
-      }
-      long city = ids.computeIfAbsent("city " + p[1], k -> ids.size());
-      long state = ids.computeIfAbsent("state " + p[2], k -> ids.size());
-      placeCityState[i] = city << 32 | state;
-      placeAt[i] = text.size();
-      text.writeBytes((p[0] + p[2] + p[1]).getBytes(StandardCharsets.UTF_8));
-      String[] codes = p[3].split(" ");
-      int n = Math.min(codes.length, MAX_AREA_CODES);
-      long packed = n;
-      for (int j = 0; j < n; j++) {
-        packed |= (long) Integer.parseInt(codes[j]) << (3 + 10 * j);
-      }
-      placeAreaCodes[i] = packed;
-      population[i] = Long.parseLong(p[4]);
-    }
-    placeWeights = Weighted.of(population);
-    placeAt[places.size()] = text.size();
-    placeText = text.toByteArray();
+    places = new Places(csv("places.csv"));
   }
 
   byte[] firstName(Master m) {
@@ -257,11 +217,6 @@ public final class Dictionaries {
       indexes[d] = of.stream().mapToInt(r -> index.get(r[2])).toArray();
       weights[d] = Weighted.of(of.stream().mapToLong(r -> Long.parseLong(r[3])).toArray());
     }
-  }
-
-  /** Length in bytes of place {@code p}'s city, which starts at {@code placeAt[p] + CITY}. */
-  int cityLength(int p) {
-    return placeAt[p + 1] - placeAt[p] - CITY;
   }
 
   /** Whether exchange {@code nxx} is in service in area code {@code npa}. */

@@ -19,7 +19,7 @@ final class Phones {
 
   /** Draws {@code m}'s number from {@code key} (its own, its household's, or a change's) for its home. */
   void draw(long key, Master m) {
-    long codes = dict.placeAreaCodes[m.home.place];
+    long codes = dict.places.areaCodes(m.home.place);
     int code = Hash.below(Hash.of(key, AREA), (int) (codes & 7));
     m.areaCode = (int) (codes >>> (3 + 10 * code)) & 1023;
     // Only exchanges in service for the area code (at least 86% of them, so few redraws).

@@ -237,10 +237,10 @@ final class Variations {
       from = dict.last.at(m.last);
       to = from + dict.last.length(m.last);
     } else {
-      text = dict.placeText;
+      text = dict.places.text();
       Address a = m.addressIn(v);
-      from = dict.placeAt[a.place] + Dictionaries.CITY;
-      to = from + dict.cityLength(a.place);
+      from = dict.places.cityAt(a.place);
+      to = from + dict.places.cityLength(a.place);
     }
     return ocr ? misspellings.ocrChoices(text, from, to) : misspellings.phoneticChoices(text, from, to);
   }

@@ -1,5 +1,8 @@
 package io.mdmgen.world;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.stream.IntStream;
@@ -22,14 +25,46 @@ final class Weighted {
   private static final int CHOICE_BITS = 20;
   private static final long CHOICE_MASK = (1L << CHOICE_BITS) - 1;
   private static final long KEEP_ALWAYS = (1L << 24) - 1;
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   private final long[] head;
-  /** The tail's columns, or null when every choice is in the head. */
-  private final long[] tail;
+  /** The tail's columns: one long every {@code stride} bytes from {@code base}. */
+  private final byte[] tail;
+  private final int base;
+  private final int stride;
+  private final int tailColumns;
   /** A draw whose mixed top 53 bits are below this goes to the head. */
   private final long headCut;
 
   Weighted(double[] weights) {
+    this(weights, byWeight(weights), null, Long.BYTES);
+  }
+
+  static Weighted of(long[] counts) {
+    return new Weighted(doubles(counts));
+  }
+
+  /**
+   * Counts in falling order (so that a choice's rank is its index), whose tail columns are laid
+   * into {@code records}, {@code stride} bytes per choice: the first 8 bytes of the record of
+   * each choice from rank {@link #HEAD} on hold the column whose own choice it is. A draw of the
+   * tail then reads its column and, unless it takes the alias, the drawn choice's record in one
+   * cache line. The draws are the same as {@link #of}'s.
+   */
+  static Weighted intoRecords(long[] falling, byte[] records, int stride) {
+    for (int i = 1; i < falling.length; i++) {
+      if (falling[i] > falling[i - 1]) {
+        throw new IllegalArgumentException("counts not in falling order at " + i);
+      }
+    }
+    if (stride < Long.BYTES || records.length < (long) falling.length * stride) {
+      throw new IllegalArgumentException("records too small for " + falling.length + " choices");
+    }
+    return new Weighted(doubles(falling), IntStream.range(0, falling.length).toArray(), records, stride);
+  }
+
+  private Weighted(double[] weights, int[] order, byte[] records, int stride) {
     int n = weights.length;
     if (n == 0) {
       throw new IllegalArgumentException("no choices");
@@ -47,39 +82,48 @@ final class Weighted {
     if (!(total > 0)) {
       throw new IllegalArgumentException("no weight");
     }
-    if (n <= HEAD) {
-      head = columns(weights, IntStream.range(0, n).toArray());
-      tail = null;
-      headCut = 1L << 53;
-      return;
-    }
-    int[] order = IntStream.range(0, n).boxed()
-        .sorted(Comparator.comparingDouble((Integer i) -> -weights[i]).thenComparingInt(i -> i))
-        .mapToInt(Integer::intValue).toArray();
-    int[] top = Arrays.copyOf(order, HEAD);
-    int[] rest = Arrays.copyOfRange(order, HEAD, n);
+    int[] top = Arrays.copyOf(order, Math.min(n, HEAD));
+    int[] rest = Arrays.copyOfRange(order, top.length, n);
     double headWeight = 0;
     for (int i : top) {
       headWeight += weights[i];
     }
     boolean restWeighs = Arrays.stream(rest).anyMatch(i -> weights[i] > 0);
     head = columns(weights, top);
-    tail = restWeighs ? columns(weights, rest) : null;
+    long[] columns = restWeighs ? columns(weights, rest) : new long[0];
+    this.tailColumns = columns.length;
+    this.stride = stride;
+    this.tail = records != null ? records : new byte[columns.length * Long.BYTES];
+    this.base = records != null ? HEAD * stride : 0;
+    for (int k = 0; k < columns.length; k++) {
+      LONGS.set(tail, base + k * stride, columns[k]);
+    }
     headCut = restWeighs ? (long) (headWeight / total * 0x1p53) : 1L << 53;
   }
 
-  static Weighted of(long[] counts) {
+  /** The choices by falling weight (ties by index); as given when the head holds them all. */
+  private static int[] byWeight(double[] weights) {
+    IntStream all = IntStream.range(0, weights.length);
+    if (weights.length <= HEAD) {
+      return all.toArray();
+    }
+    return all.boxed()
+        .sorted(Comparator.comparingDouble((Integer i) -> -weights[i]).thenComparingInt(i -> i))
+        .mapToInt(Integer::intValue).toArray();
+  }
+
+  private static double[] doubles(long[] counts) {
     double[] w = new double[counts.length];
     for (int i = 0; i < w.length; i++) {
       w[i] = counts[i];
     }
-    return new Weighted(w);
+    return w;
   }
 
   /** The choice for draw {@code h}: {@code i} with probability weight i / total. */
   int pick(long h) {
-    long[] t = tail == null || (Hash.mix(h) >>> 11) < headCut ? head : tail;
-    long c = t[Hash.below(h, t.length)];
+    long c = (Hash.mix(h) >>> 11) < headCut ? head[Hash.below(h, head.length)]
+        : (long) LONGS.get(tail, base + stride * Hash.below(h, tailColumns));
     return (int) ((h & KEEP_ALWAYS) < c >>> 40 ? c >>> CHOICE_BITS : c) & (int) CHOICE_MASK;
   }
 
