@@ -12,30 +12,34 @@ import java.util.stream.IntStream;
  * method): one hash picks a column and, with its other bits, the column's own choice or its
  * alias. Built once per dictionary; the same weights always give the same table and draws.
  *
- * <p>Real frequencies are steep: the few hundred commonest names, streets or ages carry most
- * of the weight. So the {@link #HEAD} likeliest choices get a table of their own, small enough to
- * stay in the CPU's cache, and a draw goes to the long tail's table (a cache miss, most of a
- * draw's cost) only with the tail's share of the weight. The distribution is exactly the
- * weights' either way.
+ * <p>Real frequencies are steep: the few hundred commonest names, streets or places carry much
+ * of the weight, the next few thousand most of the rest. An alias table reads a column picked
+ * evenly among all, so a table of every surname would miss the CPU's cache at nearly every draw.
+ * So the choices are tiered by rank, each tier an alias table of its own: the {@link #HEAD}
+ * likeliest, then up to the 8,192nd, then the long tail. A draw picks its tier by
+ * the tiers' shares of the weight, so it reads the far tiers' tables (a miss, most of a draw's
+ * cost) only with their shares, and the small ones stay in cache. The distribution is
+ * exactly the weights' either way.
  */
 final class Weighted {
-  /** How many of the likeliest choices the small table holds. */
-  static final int HEAD = 512;
+  /** Where each tier ends, by rank: the likeliest 512, then to the 8,192nd, then the rest. */
+  private static final int[] TIER_ENDS = {512, 8_192};
+  static final int HEAD = TIER_ENDS[0];
   /** A column packs its keep threshold (24 bits), its own choice and its alias (20 bits each). */
   private static final int CHOICE_BITS = 20;
   private static final long CHOICE_MASK = (1L << CHOICE_BITS) - 1;
   private static final long KEEP_ALWAYS = (1L << 24) - 1;
+  private static final long ALL = 1L << 53;
   private static final VarHandle LONGS =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
-  private final long[] head;
-  /** The tail's columns: one long every {@code stride} bytes from {@code base}. */
-  private final byte[] tail;
-  private final int base;
+  /** The columns of all tiers, one long every {@code stride} bytes, tier after tier. */
+  private final byte[] columns;
   private final int stride;
-  private final int tailColumns;
-  /** A draw whose mixed top 53 bits are below this goes to the head. */
-  private final long headCut;
+  /** Per tier: where its columns start, how many, and the draws below whose cut (top 53 mixed bits) go to it. */
+  private final int[] starts;
+  private final int[] sizes;
+  private final long[] cuts;
 
   Weighted(double[] weights) {
     this(weights, byWeight(weights), null, Long.BYTES);
@@ -46,11 +50,11 @@ final class Weighted {
   }
 
   /**
-   * Counts in falling order (so that a choice's rank is its index), whose tail columns are laid
-   * into {@code records}, {@code stride} bytes per choice: the first 8 bytes of the record of
-   * each choice from rank {@link #HEAD} on hold the column whose own choice it is. A draw of the
-   * tail then reads its column and, unless it takes the alias, the drawn choice's record in one
-   * cache line. The draws are the same as {@link #of}'s.
+   * Counts in falling order (so that a choice's rank is its index), whose columns are laid into
+   * {@code records}, {@code stride} bytes per choice: the first 8 bytes of each choice's record
+   * hold the column whose own choice it is. A draw then reads its column and, unless it takes
+   * the alias, the drawn choice's record in one cache line. The draws are the same as
+   * {@link #of}'s.
    */
   static Weighted intoRecords(long[] falling, byte[] records, int stride) {
     for (int i = 1; i < falling.length; i++) {
@@ -82,23 +86,33 @@ final class Weighted {
     if (!(total > 0)) {
       throw new IllegalArgumentException("no weight");
     }
-    int[] top = Arrays.copyOf(order, Math.min(n, HEAD));
-    int[] rest = Arrays.copyOfRange(order, top.length, n);
-    double headWeight = 0;
-    for (int i : top) {
-      headWeight += weights[i];
+    // A tier without weight is never drawn (choices by falling weight: nor is any after it).
+    int[] ends = new int[TIER_ENDS.length + 1];
+    double[] tierWeight = new double[ends.length];
+    int tiers = 0;
+    for (int t = 0, from = 0; t < ends.length; from = ends[t++]) {
+      ends[t] = t < TIER_ENDS.length ? Math.min(n, TIER_ENDS[t]) : n;
+      for (int i = from; i < ends[t]; i++) {
+        tierWeight[t] += weights[order[i]];
+      }
+      tiers = ends[t] > from && tierWeight[t] > 0 ? t + 1 : tiers;
     }
-    boolean restWeighs = Arrays.stream(rest).anyMatch(i -> weights[i] > 0);
-    head = columns(weights, top);
-    long[] columns = restWeighs ? columns(weights, rest) : new long[0];
-    this.tailColumns = columns.length;
     this.stride = stride;
-    this.tail = records != null ? records : new byte[columns.length * Long.BYTES];
-    this.base = records != null ? HEAD * stride : 0;
-    for (int k = 0; k < columns.length; k++) {
-      LONGS.set(tail, base + k * stride, columns[k]);
+    this.columns = records != null ? records : new byte[n * stride];
+    this.starts = new int[tiers];
+    this.sizes = new int[tiers];
+    this.cuts = new long[tiers];
+    double below = 0;
+    for (int t = 0, from = 0; t < tiers; from = ends[t++]) {
+      long[] tier = columns(weights, Arrays.copyOfRange(order, from, ends[t]));
+      for (int k = 0; k < tier.length; k++) {
+        LONGS.set(columns, (from + k) * stride, tier[k]);
+      }
+      starts[t] = from;
+      sizes[t] = tier.length;
+      below += tierWeight[t];
+      cuts[t] = t == tiers - 1 ? ALL : (long) (below / total * 0x1p53);
     }
-    headCut = restWeighs ? (long) (headWeight / total * 0x1p53) : 1L << 53;
   }
 
   /** The choices by falling weight (ties by index); as given when the head holds them all. */
@@ -122,8 +136,12 @@ final class Weighted {
 
   /** The choice for draw {@code h}: {@code i} with probability weight i / total. */
   int pick(long h) {
-    long c = (Hash.mix(h) >>> 11) < headCut ? head[Hash.below(h, head.length)]
-        : (long) LONGS.get(tail, base + stride * Hash.below(h, tailColumns));
+    long u = Hash.mix(h) >>> 11;
+    int t = 0;
+    while (u >= cuts[t]) {
+      t++;
+    }
+    long c = (long) LONGS.get(columns, (starts[t] + Hash.below(h, sizes[t])) * stride);
     return (int) ((h & KEEP_ALWAYS) < c >>> 40 ? c >>> CHOICE_BITS : c) & (int) CHOICE_MASK;
   }
 

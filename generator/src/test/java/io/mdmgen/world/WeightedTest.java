@@ -13,7 +13,7 @@ class WeightedTest {
    * choice without weight never.
    */
   @ParameterizedTest(name = "{0} choices")
-  @ValueSource(ints = {7, 512, 513, 5_000, 100_000})
+  @ValueSource(ints = {7, 512, 513, 5_000, 8_192, 8_193, 100_000})
   void drawsFollowTheWeights(int n) {
     double[] zipf = new double[n];
     double total = 0;
