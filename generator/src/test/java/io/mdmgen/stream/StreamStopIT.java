@@ -100,9 +100,13 @@ class StreamStopIT {
     try {
       awaitLiveLines(p, lines);
       p.destroy(); // SIGTERM
+      long signalled = System.nanoTime();
       assertTrue(p.waitFor(60, TimeUnit.SECONDS), "still running 60 s after SIGTERM");
-      assertEquals(0, p.exitValue(), "a clean stop on SIGTERM exits 0, as services do");
-      return Cli.result(work, p);
+      long stopping = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - signalled);
+      Cli.Result r = Cli.result(work, p);
+      assertEquals(0, p.exitValue(), () -> "a clean stop on SIGTERM exits 0, as services do (it took "
+          + stopping + " ms):\n" + r.stdout() + String.join("\n", r.stderr()));
+      return r;
     } finally {
       p.destroyForcibly();
     }
